@@ -78,6 +78,10 @@ public final class KafkaServerProcess implements AutoCloseable {
     }
   }
 
+  public synchronized long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }

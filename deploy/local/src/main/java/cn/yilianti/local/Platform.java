@@ -1,0 +1,192 @@
+package cn.yilianti.local;
+
+import cn.yilianti.local.kafka.KafkaServerProcess;
+import cn.yilianti.local.postgres.PostgresLocator;
+import cn.yilianti.local.postgres.PostgresServer;
+import cn.yilianti.local.process.ChildProcess;
+import cn.yilianti.local.process.Readiness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole platform as separate processes: PostgreSQL (found or embedded), one Kafka broker and
+ * the four services. Used by {@code deploy/local/run} and by the system tests, which also stop,
+ * kill and restart its parts.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  private final PlatformSettings settings;
+  private final Map<ServiceKind, ChildProcess> services = new EnumMap<>(ServiceKind.class);
+  private @Nullable PostgresServer postgres;
+  private @Nullable KafkaServerProcess kafka;
+
+  public Platform(PlatformSettings settings) {
+    this.settings = settings;
+  }
+
+  public PlatformSettings settings() {
+    return settings;
+  }
+
+  /** Finds or starts PostgreSQL and creates the service databases. */
+  public PostgresServer startPostgres() {
+    return usePostgres(
+        PostgresLocator.fromEnvironment()
+            .locate(settings.runDir().resolve("postgres"), settings.embeddedPostgresPort()));
+  }
+
+  /** Uses a server found elsewhere (e.g. the tests' server) and creates the service databases. */
+  public PostgresServer usePostgres(PostgresServer server) {
+    postgres = server;
+    for (ServiceKind kind : ServiceKind.values()) {
+      server.createDatabaseIfMissing(settings.database(kind));
+    }
+    return server;
+  }
+
+  /** Drops the service databases (system tests clean up after themselves). */
+  public void dropDatabases() {
+    for (ServiceKind kind : ServiceKind.values()) {
+      postgres().dropDatabase(settings.database(kind));
+    }
+  }
+
+  public KafkaServerProcess startKafka() {
+    kafka =
+        new KafkaServerProcess(
+            settings.runDir().resolve("kafka"),
+            settings.kafkaPort(),
+            settings.kafkaControllerPort(),
+            System.getProperty("java.class.path"),
+            List.of());
+    kafka.start(Duration.ofSeconds(90));
+    return kafka;
+  }
+
+  /**
+   * Starts every service at once (they do not wait for each other) and waits for all to be ready.
+   */
+  public void startServices() {
+    List<CompletableFuture<Void>> ready = new ArrayList<>();
+    for (ServiceKind kind : ServiceKind.values()) {
+      ChildProcess child = launch(kind);
+      ready.add(CompletableFuture.runAsync(() -> awaitReady(kind, child)));
+    }
+    CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** Starts one service (again) and waits until it is ready. */
+  public void startService(ServiceKind kind) {
+    awaitReady(kind, launch(kind));
+  }
+
+  /** SIGTERM: graceful shutdown. */
+  public void stopService(ServiceKind kind) {
+    ChildProcess child = services.remove(kind);
+    if (child != null) {
+      child.stop(Duration.ofSeconds(40));
+    }
+  }
+
+  /** SIGKILL: the service dies mid-work. */
+  public void killService(ServiceKind kind) {
+    ChildProcess child = services.remove(kind);
+    if (child != null) {
+      child.kill();
+    }
+  }
+
+  public KafkaServerProcess kafka() {
+    if (kafka == null) {
+      throw new IllegalStateException("Kafka not started");
+    }
+    return kafka;
+  }
+
+  public PostgresServer postgres() {
+    if (postgres == null) {
+      throw new IllegalStateException("PostgreSQL not started");
+    }
+    return postgres;
+  }
+
+  public @Nullable ChildProcess service(ServiceKind kind) {
+    return services.get(kind);
+  }
+
+  public Path logOf(ServiceKind kind) {
+    return settings.runDir().resolve("logs").resolve(kind.module() + ".log");
+  }
+
+  public Path jarOf(ServiceKind kind) {
+    Path target = settings.repoRoot().resolve(kind.module()).resolve("target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("No runnable jar in " + target + "; build first"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("No " + target + "; build first", e);
+    }
+  }
+
+  /** Stops services (in parallel, gracefully), then Kafka, then an embedded PostgreSQL. */
+  @Override
+  public void close() {
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    for (ServiceKind kind : List.copyOf(services.keySet())) {
+      stopping.add(CompletableFuture.runAsync(() -> stopService(kind)));
+    }
+    CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+    if (kafka != null) {
+      kafka.stop();
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (Exception e) {
+        System.err.println("Stopping PostgreSQL: " + e.getMessage());
+      }
+    }
+  }
+
+  private ChildProcess launch(ServiceKind kind) {
+    PostgresServer pg = postgres();
+    List<String> command = new ArrayList<>();
+    command.add(ChildProcess.javaBinary());
+    command.addAll(settings.serviceJvmArgs());
+    command.add("-jar");
+    command.add(jarOf(kind).toString());
+    command.add("--server.port=" + settings.ports().get(kind));
+    command.add("--spring.datasource.url=" + pg.jdbcUrl(settings.database(kind)));
+    command.add("--spring.datasource.username=" + pg.user());
+    command.add("--spring.datasource.password=" + pg.password());
+    command.add("--spring.kafka.bootstrap-servers=" + kafka().bootstrapServers());
+    for (ServiceKind other : ServiceKind.values()) {
+      command.add("--platform.services." + other.module() + "=" + settings.baseUrl(other));
+    }
+    command.addAll(settings.serviceArgs());
+    ChildProcess child = ChildProcess.start(kind.module(), command, logOf(kind), Map.of());
+    services.put(kind, child);
+    return child;
+  }
+
+  private void awaitReady(ServiceKind kind, ChildProcess child) {
+    Readiness.awaitHttp(
+        child, URI.create(settings.baseUrl(kind) + "/actuator/health/readiness"), READY_TIMEOUT);
+  }
+}

@@ -1,0 +1,14 @@
+package cn.yilianti.registry;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HospitalRegistryServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(HospitalRegistryServiceApplication.class, args);
+  }
+}
