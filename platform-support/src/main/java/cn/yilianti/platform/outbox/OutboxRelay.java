@@ -120,7 +120,7 @@ public class OutboxRelay implements SmartLifecycle {
   /** Relays every shard this replica can lock until they are drained; returns rows published. */
   int relayAllShards() {
     if (!topicsReady) {
-      topicsReady = admin.initialize();
+      topicsReady = createTopics();
     }
     int total = 0;
     for (int shard = 0; shard < properties.shards(); shard++) {
@@ -244,6 +244,20 @@ public class OutboxRelay implements SmartLifecycle {
       return new Batch(acknowledged.size(), failed + " outbox rows not acknowledged: " + reason);
     }
     return new Batch(acknowledged.size(), null);
+  }
+
+  /**
+   * Creates the declared topics (with their partitions and compaction) before the first send, so a
+   * broker's auto-creation never makes them with defaults. A failure (broker down) does not stop
+   * the relay: it tries again before the next round.
+   */
+  private boolean createTopics() {
+    try {
+      return admin.initialize();
+    } catch (RuntimeException e) {
+      log.warn("Topics not created yet, will retry: {}", e.toString());
+      return false;
+    }
   }
 
   private void cleanupIfDue() {
