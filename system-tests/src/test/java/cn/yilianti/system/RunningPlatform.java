@@ -47,7 +47,7 @@ final class RunningPlatform implements AutoCloseable {
             0,
             "st_" + ProcessHandle.current().pid() + "_",
             List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            List.of());
+            List.of("--spring.datasource.hikari.maximum-pool-size=5"));
     Platform platform = new Platform(settings);
     RunningPlatform running = new RunningPlatform(platform);
     try {

@@ -44,6 +44,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
               "spring.datasource.url=" + infrastructure.postgres().jdbcUrl(database),
               "spring.datasource.username=" + infrastructure.postgres().user(),
               "spring.datasource.password=" + infrastructure.postgres().password(),
+              // Cached test contexts keep their pools open: keep each one small.
+              "spring.datasource.hikari.maximum-pool-size=6",
+              "spring.datasource.hikari.minimum-idle=1",
               "spring.kafka.bootstrap-servers=" + kafka)
           .applyTo(context);
       context.addApplicationListener(
