@@ -19,6 +19,7 @@ public record HospitalStateChanged(
     Region region,
     @Nullable String parentCode,
     List<Membership> memberships,
+    List<String> agreementHospitals,
     List<String> departments,
     Capabilities capabilities,
     int bedCapacity,
