@@ -41,7 +41,7 @@ public record HospitalRequest(
     @NotNull @Min(0) @Max(50_000) Integer bedCapacity,
     @Size(max = 50) List<@NotNull @Valid CoordinatorInput> coordinators,
     @Size(max = 20) List<@NotNull @Valid ContactInput> endpoints,
-    boolean synthetic) {
+    Boolean synthetic) {
 
   public static final String CODE = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
   static final String CODE_MESSAGE = "must be letters, digits, '.', '_' or '-'";
@@ -53,6 +53,7 @@ public record HospitalRequest(
     capabilities = capabilities == null ? new CapabilitiesInput(false, Set.of()) : capabilities;
     coordinators = coordinators == null ? List.of() : coordinators;
     endpoints = endpoints == null ? List.of() : endpoints;
+    synthetic = Boolean.TRUE.equals(synthetic);
   }
 
   /** GB/T 2260 codes of the province, city (prefecture) and county (district). */
@@ -71,8 +72,9 @@ public record HospitalRequest(
       @NotNull LocalDate joinedOn,
       @Nullable LocalDate leftOn) {}
 
-  public record CapabilitiesInput(boolean greenChannel, Set<ConsultationType> consultations) {
+  public record CapabilitiesInput(Boolean greenChannel, Set<ConsultationType> consultations) {
     public CapabilitiesInput {
+      greenChannel = Boolean.TRUE.equals(greenChannel);
       consultations = consultations == null ? Set.of() : consultations;
     }
   }

@@ -43,8 +43,10 @@ class AuthorizationServerConfig {
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
-  SecurityFilterChain authorizationServerChain(HttpSecurity http, ClientSecretCheck secretCheck)
-      throws Exception {
+  SecurityFilterChain authorizationServerChain(
+      HttpSecurity http, RegisteredClientRepository registered, Clients clients) throws Exception {
+    // Not a bean: an AuthenticationProvider bean would replace form login's user lookup.
+    ClientSecretCheck secretCheck = new ClientSecretCheck(registered, clients);
     OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
     http.securityMatcher(server.getEndpointsMatcher());
     http.with(
@@ -119,11 +121,6 @@ class AuthorizationServerConfig {
   OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(
       ClientRepository clients, UserRepository users, JdbcClient jdbc) {
     return new TokenClaims(clients, users, jdbc);
-  }
-
-  @Bean
-  ClientSecretCheck clientSecretCheck(RegisteredClientRepository registered, Clients clients) {
-    return new ClientSecretCheck(registered, clients);
   }
 
   @Bean

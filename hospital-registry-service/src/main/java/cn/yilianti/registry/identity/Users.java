@@ -173,10 +173,6 @@ public class Users implements AllianceGrants {
     if (hospital != null && hospitals.find(hospital).isEmpty()) {
       problems.add(new FieldProblem("hospitalCode", "unknown-hospital", "no hospital " + hospital));
     }
-    if (roles.contains(Role.ALLIANCE_MANAGER) && request.alliances().isEmpty()) {
-      problems.add(
-          new FieldProblem("alliances", "required", "a manager manages at least one alliance"));
-    }
     Set<String> known = alliances.codes();
     for (int i = 0; i < request.alliances().size(); i++) {
       if (!known.contains(request.alliances().get(i))) {
