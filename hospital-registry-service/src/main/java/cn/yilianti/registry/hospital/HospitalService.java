@@ -49,13 +49,14 @@ public class HospitalService {
 
   @Transactional
   public Hospital create(HospitalRequest request, Caller caller) {
-    HospitalAccess.requireMayWrite(caller, null, request);
+    HospitalAccess.requireMayWrite(caller, null, null);
     if (hospitals.find(request.code()).isPresent()) {
       throw ProblemException.conflict(
               "duplicate-code", "Hospital " + request.code() + " already exists")
           .with("code", request.code());
     }
     requireValid(request);
+    HospitalAccess.requireMayWrite(caller, null, request);
     Instant now = now();
     Hospital created = mapper.toHospital(request, HospitalStatus.ACTIVE, 1, now, now);
     hospitals.insert(created);
@@ -70,8 +71,9 @@ public class HospitalService {
       throw ProblemException.invalid(
           "code", "matches-path", "must be " + code + ", as in the path");
     }
-    Hospital before = lockForChange(code, expectedRevision, caller, request);
+    Hospital before = lockForChange(code, expectedRevision, caller);
     requireValid(request);
+    HospitalAccess.requireMayWrite(caller, before, request);
     Hospital after =
         mapper.toHospital(
             request, before.status(), before.revision() + 1, before.createdAt(), now());
@@ -83,7 +85,7 @@ public class HospitalService {
   @Transactional
   public Hospital changeStatus(
       String code, HospitalStatus status, @Nullable Long expectedRevision, Caller caller) {
-    Hospital before = lockForChange(code, expectedRevision, caller, null);
+    Hospital before = lockForChange(code, expectedRevision, caller);
     if (before.status() == status) {
       return before;
     }
@@ -100,7 +102,7 @@ public class HospitalService {
   /** Removes a hospital nothing else points at, and publishes a tombstone for its key. */
   @Transactional
   public void remove(String code, @Nullable Long expectedRevision, Caller caller) {
-    Hospital before = lockForChange(code, expectedRevision, caller, null);
+    Hospital before = lockForChange(code, expectedRevision, caller);
     List<String> children = hospitals.childrenOf(code);
     List<String> partners = hospitals.agreementsNaming(code);
     if (!children.isEmpty() || !partners.isEmpty()) {
@@ -174,16 +176,13 @@ public class HospitalService {
     return history.of(code, page, size);
   }
 
-  private Hospital lockForChange(
-      String code,
-      @Nullable Long expectedRevision,
-      Caller caller,
-      @Nullable HospitalRequest request) {
+  /** 404, 403 and 412 come before the model rules, in that order. */
+  private Hospital lockForChange(String code, @Nullable Long expectedRevision, Caller caller) {
     Hospital before =
         hospitals
             .findForUpdate(code)
             .orElseThrow(() -> ProblemException.notFound("Hospital", code));
-    HospitalAccess.requireMayWrite(caller, before, request);
+    HospitalAccess.requireMayWrite(caller, before, null);
     ETags.requireCurrent(expectedRevision, before.revision(), "Hospital " + code);
     return before;
   }
