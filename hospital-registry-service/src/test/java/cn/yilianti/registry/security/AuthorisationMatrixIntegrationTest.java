@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixIntegrationTest {
 
   @LocalServerPort int port;
@@ -34,8 +36,10 @@ class AuthorisationMatrixIntegrationTest {
   private String alliance;
   private String core;
   private String county;
+  private String target;
 
-  @BeforeEach
+  /** Made once: the tests only read, or change {@code target}. */
+  @BeforeAll
   void registryAndCallers() {
     TestIdentities identities = new TestIdentities(context, port);
     alliance = unique("A");
@@ -48,6 +52,8 @@ class AuthorisationMatrixIntegrationTest {
     county = unique("COUNTY");
     manager.post("/api/v1/hospitals", hospital(core, "TERTIARY_A", null, alliance));
     manager.post("/api/v1/hospitals", hospital(county, "SECONDARY_A", core, alliance));
+    target = unique("TARGET");
+    manager.post("/api/v1/hospitals", hospital(target, "SECONDARY_A", core, alliance));
 
     callers.put("anonymous", ApiClient.localhost(port));
     callers.put("his", identities.api(identities.hisToken(county)));
@@ -99,9 +105,9 @@ class AuthorisationMatrixIntegrationTest {
 
   @Test
   void changingTheRegistry() {
-    Map<String, Object> update = hospital(county, "SECONDARY_A", core, alliance);
+    Map<String, Object> update = hospital(target, "SECONDARY_A", core, alliance);
     expect(
-        api -> api.put("/api/v1/hospitals/" + county, update, "If-Match", "*"),
+        api -> api.put("/api/v1/hospitals/" + target, update, "If-Match", "*"),
         401,
         403,
         403,
@@ -118,7 +124,7 @@ class AuthorisationMatrixIntegrationTest {
         403,
         201);
     expect(
-        api -> api.post("/api/v1/hospitals/" + county + "/suspend", "", "If-Match", "*"),
+        api -> api.post("/api/v1/hospitals/" + target + "/suspend", "", "If-Match", "*"),
         401,
         403,
         403,
@@ -126,7 +132,7 @@ class AuthorisationMatrixIntegrationTest {
         403,
         200);
     expect(
-        api -> api.post("/api/v1/hospitals/" + county + "/clients", ""),
+        api -> api.post("/api/v1/hospitals/" + target + "/clients", ""),
         401,
         403,
         403,
@@ -143,7 +149,7 @@ class AuthorisationMatrixIntegrationTest {
                     "roles",
                     List.of("COORDINATOR"),
                     "hospitalCode",
-                    county)),
+                    target)),
         401,
         403,
         403,
@@ -156,7 +162,7 @@ class AuthorisationMatrixIntegrationTest {
   void aManagerCannotMoveAHospitalIntoAnAllianceTheyDoNotManage() {
     String foreign = unique("F");
     callers.get("manager").post("/api/v1/alliances", alliance(foreign));
-    Map<String, Object> body = hospital(county, "SECONDARY_A", core, alliance);
+    Map<String, Object> body = hospital(target, "SECONDARY_A", core, alliance);
     body.put(
         "memberships",
         List.of(
@@ -167,7 +173,7 @@ class AuthorisationMatrixIntegrationTest {
     assertThat(
             callers
                 .get("manager")
-                .put("/api/v1/hospitals/" + county, body, "If-Match", "*")
+                .put("/api/v1/hospitals/" + target, body, "If-Match", "*")
                 .status())
         .isEqualTo(403);
   }
