@@ -137,9 +137,11 @@ class ImportValidator {
 
   /** Rows whose parent or agreement partner is a rejected row of the file are rejected too. */
   private static List<Checked> rejectBelowRejected(List<Checked> checked, List<RawRow> rows) {
+    Set<String> imported = new HashSet<>();
+    checked.stream().filter(Checked::good).forEach(c -> imported.add(c.code()));
     Set<String> rejected = new HashSet<>();
     checked.stream()
-        .filter(c -> !c.good() && c.code() != null)
+        .filter(c -> !c.good() && c.code() != null && !imported.contains(c.code()))
         .forEach(c -> rejected.add(c.code()));
     List<Checked> result = new ArrayList<>(checked);
     boolean changed = true;

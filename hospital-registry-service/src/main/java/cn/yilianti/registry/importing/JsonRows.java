@@ -7,7 +7,9 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,6 +21,8 @@ final class JsonRows {
 
   static List<RawRow> read(byte[] bytes, String alliance, JsonMapper json) {
     List<RawRow> rows = new ArrayList<>();
+    ObjectReader elements =
+        json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     try (JsonParser parser = json.createParser(bytes)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
@@ -38,7 +42,7 @@ final class JsonRows {
       }
       while (parser.nextToken() == JsonToken.START_OBJECT) {
         int line = (int) parser.currentTokenLocation().getLineNr();
-        JsonNode node = json.readTree(parser);
+        JsonNode node = elements.readValue(parser);
         rows.add(row(line, node, alliance));
       }
       if (parser.currentToken() != JsonToken.END_ARRAY) {
