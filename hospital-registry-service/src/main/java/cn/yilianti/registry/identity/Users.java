@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -124,6 +125,10 @@ public class Users implements AllianceGrants {
   @Transactional(readOnly = true)
   boolean passwordMatches(String username, String password) {
     return users.passwordHash(username).map(h -> encoder.matches(password, h)).orElse(false);
+  }
+
+  Optional<User> findOptional(String username) {
+    return users.find(username);
   }
 
   User find(String username) {
