@@ -1,6 +1,5 @@
 package cn.yilianti.indicator;
 
-import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.OperationalEndpointsContract;
 import cn.yilianti.test.RealInfrastructure;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +16,8 @@ class OperationalEndpointsTest implements OperationalEndpointsContract {
   String applicationName;
 
   @Override
-  public ApiClient api() {
-    return ApiClient.localhost(port);
+  public int port() {
+    return port;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.yilianti.local.ServiceKind;
 import cn.yilianti.test.ApiClient;
+import cn.yilianti.test.TestTokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +63,7 @@ class FirstReferralEndToEndTest {
 
   private static ApiClient.Response submitUpwardReferral(String hospital) {
     return platform
-        .api(ServiceKind.REFERRAL)
+        .api(ServiceKind.REFERRAL, TestTokens.his(hospital))
         .post(
             "/api/v1/referrals",
             Map.of(

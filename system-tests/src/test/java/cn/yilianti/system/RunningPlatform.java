@@ -5,6 +5,7 @@ import cn.yilianti.local.PlatformSettings;
 import cn.yilianti.local.ServiceKind;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.TestInfrastructure;
+import cn.yilianti.test.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The platform as separate processes on free ports, with its own broker and databases on the tests'
@@ -47,7 +49,10 @@ final class RunningPlatform implements AutoCloseable {
             0,
             "st_" + ProcessHandle.current().pid() + "_",
             List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-            List.of("--spring.datasource.hikari.maximum-pool-size=5"));
+            Stream.concat(
+                    Stream.of("--spring.datasource.hikari.maximum-pool-size=5"),
+                    TestTokens.serviceArguments().stream())
+                .toList());
     Platform platform = new Platform(settings);
     RunningPlatform running = new RunningPlatform(platform);
     try {
@@ -65,8 +70,14 @@ final class RunningPlatform implements AutoCloseable {
     return platform;
   }
 
+  /** A service's API as operations staff. */
   ApiClient api(ServiceKind kind) {
-    return new ApiClient(platform.settings().baseUrl(kind));
+    return api(kind, TestTokens.ops());
+  }
+
+  ApiClient api(ServiceKind kind, String token) {
+    return new ApiClient(platform.settings().baseUrl(kind))
+        .withHeader("Authorization", TestTokens.bearer(token));
   }
 
   @Override

@@ -10,8 +10,14 @@ import org.junit.jupiter.api.Test;
  */
 public interface OperationalEndpointsContract {
 
-  /** The service under test, over real HTTP. */
-  ApiClient api();
+  /** The port the service under test listens on. */
+  int port();
+
+  /** The service over real HTTP, as operations staff (probes and metrics need no token). */
+  default ApiClient api() {
+    return ApiClient.localhost(port())
+        .withHeader("Authorization", TestTokens.bearer(TestTokens.ops()));
+  }
 
   /** Its {@code spring.application.name}. */
   String applicationName();

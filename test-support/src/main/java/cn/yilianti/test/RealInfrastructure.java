@@ -20,6 +20,12 @@ public @interface RealInfrastructure {
   /** Which broker the context talks to. */
   Broker broker() default Broker.SHARED;
 
+  /**
+   * Registers a {@code JwtDecoder} that trusts {@link TestTokens}. Off only for a service that
+   * validates the tokens it issues itself.
+   */
+  boolean trustTestTokens() default true;
+
   /** The broker a test context uses. */
   enum Broker {
     /** One broker for the whole test JVM (in-process KRaft or a container). */

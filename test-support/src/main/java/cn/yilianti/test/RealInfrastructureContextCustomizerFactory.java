@@ -24,12 +24,13 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
         MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY)
             .get(RealInfrastructure.class);
     return annotation.isPresent()
-        ? new Customizer(annotation.getEnum("broker", Broker.class))
+        ? new Customizer(
+            annotation.getEnum("broker", Broker.class), annotation.getBoolean("trustTestTokens"))
         : null;
   }
 
   /** Equal for equal brokers, so test classes with the same setup share one cached context. */
-  private record Customizer(Broker broker) implements ContextCustomizer {
+  private record Customizer(Broker broker, boolean trustTestTokens) implements ContextCustomizer {
 
     @Override
     public void customizeContext(
@@ -49,6 +50,9 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
               "spring.datasource.hikari.minimum-idle=1",
               "spring.kafka.bootstrap-servers=" + kafka)
           .applyTo(context);
+      if (trustTestTokens) {
+        context.getBeanFactory().registerSingleton("testTokensJwtDecoder", TestTokens.jwtDecoder());
+      }
       context.addApplicationListener(
           (ContextClosedEvent event) -> {
             if (event.getApplicationContext() == context) {

@@ -15,6 +15,7 @@ import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.EventPublisher;
 import cn.yilianti.test.RealInfrastructure;
 import cn.yilianti.test.TestInfrastructure;
+import cn.yilianti.test.TestTokens;
 import cn.yilianti.test.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -120,7 +121,8 @@ class TransferCountingIntegrationTest {
   }
 
   private ApiClient api() {
-    return ApiClient.localhost(port);
+    return ApiClient.localhost(port)
+        .withHeader("Authorization", TestTokens.bearer(TestTokens.ops()));
   }
 
   private static String uniqueHospital() {

@@ -64,6 +64,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(invalid(errors));
   }
 
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ResponseEntity<ProblemDetail> accessDenied() {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(
+            Problems.of(
+                HttpStatus.FORBIDDEN, "forbidden", "The token does not allow this request"));
+  }
+
+  @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+  ResponseEntity<ProblemDetail> unauthenticated() {
+    return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        .header("WWW-Authenticate", "Bearer")
+        .body(
+            Problems.of(
+                HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     UUID errorId = UUID.randomUUID();

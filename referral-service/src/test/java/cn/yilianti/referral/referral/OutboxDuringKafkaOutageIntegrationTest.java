@@ -9,6 +9,7 @@ import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.RealInfrastructure;
 import cn.yilianti.test.RealInfrastructure.Broker;
 import cn.yilianti.test.TestInfrastructure;
+import cn.yilianti.test.TestTokens;
 import cn.yilianti.test.TopicRecords;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,9 @@ class OutboxDuringKafkaOutageIntegrationTest {
     kafka.kill();
 
     ApiClient.Response response =
-        ApiClient.localhost(port).post("/api/v1/referrals", ReferralRequests.upward());
+        ApiClient.localhost(port)
+            .withHeader("Authorization", TestTokens.bearer(TestTokens.his("LSX-RMYY")))
+            .post("/api/v1/referrals", ReferralRequests.upward());
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     String id = response.json().get("id").asString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.RealInfrastructure;
+import cn.yilianti.test.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,8 @@ class ReferralBadInputIntegrationTest {
   }
 
   private ApiClient api() {
-    return ApiClient.localhost(port);
+    return ApiClient.localhost(port)
+        .withHeader("Authorization", TestTokens.bearer(TestTokens.his("LSX-RMYY")));
   }
 
   private static void assertProblem(ApiClient.Response response, int status) {

@@ -12,6 +12,7 @@ import cn.yilianti.events.referral.ReferralSubmitted;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.RealInfrastructure;
 import cn.yilianti.test.TestInfrastructure;
+import cn.yilianti.test.TestTokens;
 import cn.yilianti.test.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +33,9 @@ class ReferralSubmissionIntegrationTest {
   @Test
   void submittedReferralIsStoredAndPublishedOnReferralUpKeyedByItsId() {
     ApiClient.Response response =
-        ApiClient.localhost(port).post("/api/v1/referrals", ReferralRequests.upward());
+        ApiClient.localhost(port)
+            .withHeader("Authorization", TestTokens.bearer(TestTokens.his("LSX-RMYY")))
+            .post("/api/v1/referrals", ReferralRequests.upward());
 
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     String id = response.json().get("id").asString();
@@ -69,7 +72,9 @@ class ReferralSubmissionIntegrationTest {
 
   @Test
   void storedReferralIsReadBack() {
-    ApiClient api = ApiClient.localhost(port);
+    ApiClient api =
+        ApiClient.localhost(port)
+            .withHeader("Authorization", TestTokens.bearer(TestTokens.his("LSX-RMYY")));
     String id =
         api.post("/api/v1/referrals", ReferralRequests.upward()).json().get("id").asString();
 
