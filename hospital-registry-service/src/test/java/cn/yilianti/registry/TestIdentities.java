@@ -2,12 +2,13 @@ package cn.yilianti.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.registry.identity.Clients;
 import cn.yilianti.registry.identity.IssuedSecret;
 import cn.yilianti.registry.identity.UserRequest;
 import cn.yilianti.registry.identity.Users;
-import cn.yilianti.registry.security.Caller;
-import cn.yilianti.registry.security.Role;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.test.ApiClient;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TestIdentities {
 
-  private static final Caller SETUP = Caller.system("test-setup");
+  private static final Caller SETUP = Access.system("test-setup");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

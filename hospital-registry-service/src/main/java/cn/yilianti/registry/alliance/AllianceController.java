@@ -1,7 +1,7 @@
 package cn.yilianti.registry.alliance;
 
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.registry.alliance.AllianceService.AllianceView;
-import cn.yilianti.registry.security.Caller;
 import cn.yilianti.registry.web.ETags;
 import jakarta.validation.Valid;
 import java.net.URI;

@@ -1,9 +1,10 @@
 package cn.yilianti.registry.alliance;
 
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.platform.web.ProblemException;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.registry.security.Forbidden;
-import cn.yilianti.registry.security.Role;
 import cn.yilianti.registry.web.ETags;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,7 @@ public class AllianceService {
 
   @Transactional
   public Alliance create(AllianceRequest request, Caller caller) {
-    if (!caller.system() && !caller.has(Role.ALLIANCE_MANAGER)) {
+    if (!Access.isSystem(caller) && !caller.has(Role.ALLIANCE_MANAGER)) {
       throw Forbidden.because("Only alliance managers change the registry");
     }
     if (alliances.find(request.code()).isPresent()) {
@@ -50,7 +51,7 @@ public class AllianceService {
             now,
             now);
     alliances.insert(alliance);
-    if (!caller.system()) {
+    if (!Access.isSystem(caller)) {
       grants.grant(caller.subject(), alliance.code());
     }
     return alliance;
@@ -64,7 +65,7 @@ public class AllianceService {
           "code", "matches-path", "must be " + code + ", as in the path");
     }
     Alliance before = find(code);
-    if (!caller.manages(code)) {
+    if (!Access.manages(caller, code)) {
       throw Forbidden.because("You do not manage alliance " + code);
     }
     ETags.requireCurrent(expectedRevision, before.revision(), "Alliance " + code);
@@ -99,7 +100,7 @@ public class AllianceService {
   }
 
   private static void requireStaff(Caller caller) {
-    if (!caller.readsEverything()) {
+    if (!Access.readsEverything(caller)) {
       throw Forbidden.because("An HIS client reads only its own hospital and its routes");
     }
   }

@@ -1,9 +1,10 @@
 package cn.yilianti.registry.hospital;
 
 import cn.yilianti.events.registry.Membership;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.registry.security.Forbidden;
-import cn.yilianti.registry.security.Role;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ public final class HospitalAccess {
 
   /** 403 unless {@code caller} may read {@code code}: staff read all, an HIS its own hospital. */
   public static void requireMayRead(Caller caller, String code) {
-    if (!caller.readsEverything() && !code.equals(caller.hospital())) {
+    if (!Access.readsEverything(caller) && !code.equals(caller.hospital())) {
       throw Forbidden.because("An HIS client reads only its own hospital");
     }
   }
@@ -25,20 +26,20 @@ public final class HospitalAccess {
    */
   public static void requireMayWrite(
       Caller caller, @Nullable Hospital before, @Nullable HospitalRequest after) {
-    if (caller.system()) {
+    if (Access.isSystem(caller)) {
       return;
     }
     if (!caller.has(Role.ALLIANCE_MANAGER)) {
       throw Forbidden.because("Only alliance managers change the registry");
     }
     if (before != null
-        && before.memberships().stream().noneMatch(m -> caller.manages(m.allianceCode()))) {
+        && before.memberships().stream().noneMatch(m -> Access.manages(caller, m.allianceCode()))) {
       throw Forbidden.because(
           "You manage none of the alliances of " + before.code() + ": " + caller.alliances());
     }
     Set<String> touched = touchedAlliances(before, after);
     for (String alliance : touched) {
-      if (!caller.manages(alliance)) {
+      if (!Access.manages(caller, alliance)) {
         throw Forbidden.because("You do not manage alliance " + alliance);
       }
     }

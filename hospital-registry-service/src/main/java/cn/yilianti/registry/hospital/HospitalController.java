@@ -4,7 +4,7 @@ import cn.yilianti.events.registry.HospitalKind;
 import cn.yilianti.events.registry.HospitalLevel;
 import cn.yilianti.events.registry.HospitalStatus;
 import cn.yilianti.events.registry.MembershipRole;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.registry.web.ETags;
 import cn.yilianti.registry.web.Page;
 import cn.yilianti.registry.web.Params;

@@ -1,12 +1,13 @@
 package cn.yilianti.registry.hospital;
 
 import cn.yilianti.events.registry.HospitalStatus;
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.platform.web.FieldProblem;
 import cn.yilianti.platform.web.ProblemException;
 import cn.yilianti.registry.alliance.AllianceRepository;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.registry.security.Forbidden;
-import cn.yilianti.registry.security.Role;
 import cn.yilianti.registry.web.ETags;
 import cn.yilianti.registry.web.Page;
 import java.time.Instant;
@@ -159,7 +160,7 @@ public class HospitalService {
   @Transactional(readOnly = true)
   public Page<Hospital> search(
       HospitalFilter filter, int page, int size, String sort, Caller caller) {
-    if (!caller.readsEverything()) {
+    if (!Access.readsEverything(caller)) {
       throw Forbidden.because("An HIS client reads only its own hospital");
     }
     return hospitals.search(filter, page, size, sort);
@@ -167,7 +168,7 @@ public class HospitalService {
 
   @Transactional(readOnly = true)
   public Page<HospitalChange> history(String code, int page, int size, Caller caller) {
-    if (!caller.system() && !caller.has(Role.ALLIANCE_MANAGER) && !caller.has(Role.OPS)) {
+    if (!Access.isSystem(caller) && !caller.has(Role.ALLIANCE_MANAGER) && !caller.has(Role.OPS)) {
       throw Forbidden.because("The change history is for alliance managers and operators");
     }
     if (hospitals.find(code).isEmpty() && !history.exists(code)) {

@@ -1,7 +1,7 @@
 package cn.yilianti.registry.identity;
 
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.registry.hospital.HospitalRequest;
-import cn.yilianti.registry.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,11 +1,11 @@
 package cn.yilianti.registry.identity;
 
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.platform.web.ProblemException;
 import cn.yilianti.registry.hospital.Hospital;
 import cn.yilianti.registry.hospital.HospitalAccess;
 import cn.yilianti.registry.hospital.HospitalRepository;
 import cn.yilianti.registry.identity.ApiClient.Kind;
-import cn.yilianti.registry.security.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

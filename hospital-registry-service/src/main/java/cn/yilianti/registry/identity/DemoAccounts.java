@@ -1,7 +1,8 @@
 package cn.yilianti.registry.identity;
 
-import cn.yilianti.registry.security.Caller;
-import cn.yilianti.registry.security.Role;
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
+import cn.yilianti.registry.security.Access;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class DemoAccounts {
 
-  private static final Caller SEED = Caller.system("seed");
+  private static final Caller SEED = Access.system("seed");
 
   private final Users users;
   private final Clients clients;

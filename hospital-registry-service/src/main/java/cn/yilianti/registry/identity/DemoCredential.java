@@ -1,6 +1,6 @@
 package cn.yilianti.registry.identity;
 
-import cn.yilianti.registry.security.Role;
+import cn.yilianti.platform.security.Role;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

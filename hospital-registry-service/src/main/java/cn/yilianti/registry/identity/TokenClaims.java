@@ -1,9 +1,9 @@
 package cn.yilianti.registry.identity;
 
 import cn.yilianti.platform.registry.RoutingRules;
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.registry.identity.ApiClient.Kind;
-import cn.yilianti.registry.security.Caller;
-import cn.yilianti.registry.security.Role;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

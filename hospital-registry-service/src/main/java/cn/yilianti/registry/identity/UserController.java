@@ -1,7 +1,7 @@
 package cn.yilianti.registry.identity;
 
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.registry.identity.Users.CreatedUser;
-import cn.yilianti.registry.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.yilianti.registry.identity;
 
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.registry.hospital.HospitalRequest;
-import cn.yilianti.registry.security.Role;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,7 @@
 package cn.yilianti.registry.identity;
 
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.platform.web.FieldProblem;
 import cn.yilianti.platform.web.ProblemException;
 import cn.yilianti.registry.alliance.AllianceGrants;
@@ -8,9 +10,8 @@ import cn.yilianti.registry.hospital.Hospital;
 import cn.yilianti.registry.hospital.HospitalAccess;
 import cn.yilianti.registry.hospital.HospitalRepository;
 import cn.yilianti.registry.hospital.HospitalService;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.registry.security.Forbidden;
-import cn.yilianti.registry.security.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -148,10 +149,10 @@ public class Users implements AllianceGrants {
    * alliances, and operators.
    */
   private boolean mayManage(Caller caller, User user) {
-    if (caller.system()) {
+    if (Access.isSystem(caller)) {
       return true;
     }
-    if (!user.alliances().stream().allMatch(caller::manages)) {
+    if (!user.alliances().stream().allMatch(a -> Access.manages(caller, a))) {
       return false;
     }
     String code = user.hospitalCode();
@@ -160,7 +161,7 @@ public class Users implements AllianceGrants {
     }
     Hospital hospital = hospitals.find(code).orElse(null);
     return hospital != null
-        && hospital.memberships().stream().anyMatch(m -> caller.manages(m.allianceCode()));
+        && hospital.memberships().stream().anyMatch(m -> Access.manages(caller, m.allianceCode()));
   }
 
   private void validate(UserRequest request) {

@@ -1,6 +1,6 @@
 package cn.yilianti.registry.importing;
 
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.platform.security.Caller;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

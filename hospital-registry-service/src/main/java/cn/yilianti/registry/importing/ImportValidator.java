@@ -1,5 +1,6 @@
 package cn.yilianti.registry.importing;
 
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.platform.web.FieldProblem;
 import cn.yilianti.platform.web.ProblemException;
 import cn.yilianti.registry.alliance.AllianceRepository;
@@ -10,7 +11,6 @@ import cn.yilianti.registry.hospital.HospitalRepository.Node;
 import cn.yilianti.registry.hospital.HospitalRequest;
 import cn.yilianti.registry.hospital.HospitalRules;
 import cn.yilianti.registry.importing.RowConverter.Converted;
-import cn.yilianti.registry.security.Caller;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package cn.yilianti.registry.importing;
 
+import cn.yilianti.platform.security.Caller;
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.platform.web.ProblemException;
 import cn.yilianti.registry.alliance.AllianceRepository;
 import cn.yilianti.registry.hospital.HospitalRequest;
@@ -7,9 +9,8 @@ import cn.yilianti.registry.hospital.HospitalService;
 import cn.yilianti.registry.hospital.HospitalService.ImportOutcome;
 import cn.yilianti.registry.importing.ImportJobRepository.Counts;
 import cn.yilianti.registry.importing.ImportValidator.Checked;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.registry.security.Forbidden;
-import cn.yilianti.registry.security.Role;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,7 +82,7 @@ class Importer implements DisposableBean {
     if (alliances.find(alliance).isEmpty()) {
       throw ProblemException.notFound("Alliance", alliance);
     }
-    if (!caller.manages(alliance)) {
+    if (!Access.manages(caller, alliance)) {
       throw Forbidden.because("Only managers of " + alliance + " import into it");
     }
     boolean csv = type.isCompatibleWith(MediaType.parseMediaType("text/csv"));
@@ -94,14 +95,14 @@ class Importer implements DisposableBean {
 
   ImportJob find(UUID id, Caller caller) {
     ImportJob job = jobs.find(id).orElseThrow(() -> ProblemException.notFound("Import", id));
-    if (!caller.manages(job.alliance()) && !caller.has(Role.OPS)) {
+    if (!Access.manages(caller, job.alliance()) && !caller.has(Role.OPS)) {
       throw Forbidden.because("Imports are seen by the managers of their alliance");
     }
     return job;
   }
 
   List<ImportJob> ofAlliance(String alliance, Caller caller) {
-    if (!caller.manages(alliance) && !caller.has(Role.OPS)) {
+    if (!Access.manages(caller, alliance) && !caller.has(Role.OPS)) {
       throw Forbidden.because("Imports are seen by the managers of their alliance");
     }
     return jobs.ofAlliance(alliance);

@@ -1,6 +1,7 @@
 package cn.yilianti.registry.security;
 
-import java.util.List;
+import cn.yilianti.platform.security.PlatformSecurityAutoConfiguration;
+import cn.yilianti.platform.security.ProblemSecurityHandlers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,32 +9,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The registry's API is a resource server for its own tokens. Operational endpoints and the API
- * documents are public; the API's routes need a token; anything else under {@code /api} falls
- * through to a 404 problem. Fine-grained rules (whose hospital, which alliance) are in the
- * services.
+ * The registry's API is a resource server for its own tokens, with the platform's roles converter
+ * and problem answers. Probes, metrics exports and the API documents are public; the API's routes
+ * need a token; anything else under {@code /api} falls through to a 404 problem. Fine-grained rules
+ * (whose hospital, which alliance) are in the services.
  */
 @Configuration(proxyBeanMethods = false)
-class ApiSecurityConfig implements WebMvcConfigurer {
-
-  static final String[] PUBLIC = {
-    "/actuator/health",
-    "/actuator/health/**",
-    "/actuator/info",
-    "/actuator/prometheus",
-    "/v3/api-docs",
-    "/v3/api-docs/**",
-    "/v3/api-docs.yaml",
-    "/swagger-ui.html",
-    "/swagger-ui/**",
-    "/error"
-  };
+class ApiSecurityConfig {
 
   static final String[] API = {
     "/api/v1/hospitals",
@@ -50,12 +35,9 @@ class ApiSecurityConfig implements WebMvcConfigurer {
 
   @Bean
   @Order(2)
-  SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-    JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-    authorities.setAuthoritiesClaimName(Caller.ROLES);
-    authorities.setAuthorityPrefix("ROLE_");
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(authorities);
+  SecurityFilterChain apiChain(
+      HttpSecurity http, JwtAuthenticationConverter roles, ProblemSecurityHandlers problems)
+      throws Exception {
     http.securityMatcher(
             "/api/**",
             "/actuator/**",
@@ -66,27 +48,22 @@ class ApiSecurityConfig implements WebMvcConfigurer {
             "/error")
         .authorizeHttpRequests(
             a ->
-                a.requestMatchers(PUBLIC)
+                a.requestMatchers(PlatformSecurityAutoConfiguration.PUBLIC_PATHS)
                     .permitAll()
                     .requestMatchers("/actuator/**")
-                    .hasRole(Role.OPS.name())
+                    .hasRole("OPS")
                     .requestMatchers(API)
                     .authenticated()
                     .anyRequest()
                     .permitAll())
         .oauth2ResourceServer(
             r ->
-                r.jwt(j -> j.jwtAuthenticationConverter(converter))
+                r.jwt(j -> j.jwtAuthenticationConverter(roles))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable);
     return http.build();
-  }
-
-  @Override
-  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new CallerArgumentResolver());
   }
 }

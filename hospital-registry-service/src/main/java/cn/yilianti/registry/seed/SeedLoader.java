@@ -1,5 +1,6 @@
 package cn.yilianti.registry.seed;
 
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.platform.web.FieldProblem;
 import cn.yilianti.registry.alliance.AllianceRepository;
 import cn.yilianti.registry.alliance.AllianceService;
@@ -11,7 +12,7 @@ import cn.yilianti.registry.hospital.HospitalService;
 import cn.yilianti.registry.hospital.HospitalService.ImportOutcome;
 import cn.yilianti.registry.identity.DemoAccounts;
 import cn.yilianti.registry.identity.DemoCredential;
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.registry.security.Access;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SeedLoader implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
-  private static final Caller SEED = Caller.system("seed");
+  private static final Caller SEED = Access.system("seed");
 
   private final SeedProperties properties;
   private final ResourceLoader resources;

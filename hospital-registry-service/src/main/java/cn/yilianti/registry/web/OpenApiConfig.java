@@ -1,6 +1,6 @@
 package cn.yilianti.registry.web;
 
-import cn.yilianti.registry.security.Caller;
+import cn.yilianti.platform.security.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

@@ -35,7 +35,7 @@ import org.springframework.context.ApplicationContext;
  * starts from nothing rebuilds the registry's current state from the topic alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 class HospitalEventsIntegrationTest {
 
   @LocalServerPort int port;

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Every invalid field is a 400 problem naming the field and the rule; never a 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 class HospitalModelRulesIntegrationTest {
 
   @LocalServerPort int port;

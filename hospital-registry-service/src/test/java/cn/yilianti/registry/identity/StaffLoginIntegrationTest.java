@@ -2,9 +2,9 @@ package cn.yilianti.registry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.registry.TestIdentities;
-import cn.yilianti.registry.security.Caller;
-import cn.yilianti.registry.security.Role;
+import cn.yilianti.registry.security.Access;
 import cn.yilianti.test.RealInfrastructure;
 import java.net.CookieManager;
 import java.net.URI;
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * here over plain HTTP as a script could, and gets a token with their claims.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 class StaffLoginIntegrationTest {
 
   @LocalServerPort int port;
@@ -53,7 +53,7 @@ class StaffLoginIntegrationTest {
     String password = "correct horse battery staple";
     users.create(
         new UserRequest(username, password, Set.of(Role.OPS), null, null, List.of()),
-        Caller.system("test"));
+        Access.system("test"));
     String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
     String challenge =
         Base64.getUrlEncoder()

@@ -5,8 +5,8 @@ import static cn.yilianti.registry.RegistryFixtures.hospital;
 import static cn.yilianti.registry.RegistryFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yilianti.platform.security.Role;
 import cn.yilianti.registry.TestIdentities;
-import cn.yilianti.registry.security.Role;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.RealInfrastructure;
 import java.util.List;
@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Client-credentials tokens, their claims, secret rotation and revocation, over real HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 class TokenIssuanceIntegrationTest {
 
   @LocalServerPort int port;

@@ -30,7 +30,7 @@ import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 class ImportIntegrationTest {
 
   private static final String HEADER =

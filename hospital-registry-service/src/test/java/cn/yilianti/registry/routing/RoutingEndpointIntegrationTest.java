@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * facility, and a county that does not receive green-channel cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingEndpointIntegrationTest {
 

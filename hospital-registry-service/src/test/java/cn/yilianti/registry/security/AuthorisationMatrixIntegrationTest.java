@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationContext;
  * own hospital and its routes, nothing else; staff read; no token is 401, a wrong one 403.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorisationMatrixIntegrationTest {
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The local run's dataset: both alliances, 208 synthetic centres, working demo credentials. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@RealInfrastructure(trustTestTokens = false)
 class SeedIntegrationTest {
 
   private static final Path CREDENTIALS = credentialsFile();
