@@ -75,6 +75,15 @@ public final class LocalPlatform {
             "kafka", platform.kafka().bootstrapServers(), platform.kafka().log()));
     lines.add(String.format("  %-26s %s", "postgresql", platform.postgres().describe()));
     lines.add("");
+    lines.add("Demo credentials (" + platform.demoCredentials() + "):");
+    try {
+      Files.readAllLines(platform.demoCredentials()).stream()
+          .filter(line -> line.contains("\"clientId\""))
+          .forEach(line -> lines.add("  " + line.trim()));
+    } catch (IOException e) {
+      lines.add("  not written yet: see the registry log");
+    }
+    lines.add("");
     lines.forEach(LocalPlatform::say);
   }
 

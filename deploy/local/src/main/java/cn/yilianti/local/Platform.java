@@ -127,6 +127,11 @@ public final class Platform implements AutoCloseable {
     return services.get(kind);
   }
 
+  /** Written by the registry at start: HIS clients, coordinators, managers, ops. */
+  public Path demoCredentials() {
+    return settings.runDir().resolve("demo-credentials.json");
+  }
+
   public Path logOf(ServiceKind kind) {
     return settings.runDir().resolve("logs").resolve(kind.module() + ".log");
   }
@@ -178,6 +183,12 @@ public final class Platform implements AutoCloseable {
     command.add("--spring.kafka.bootstrap-servers=" + kafka().bootstrapServers());
     for (ServiceKind other : ServiceKind.values()) {
       command.add("--platform.services." + other.module() + "=" + settings.baseUrl(other));
+    }
+    if (kind == ServiceKind.REGISTRY) {
+      // Both alliances and demo credentials; the issuer is the registry as started here.
+      command.add("--registry.seed.enabled=true");
+      command.add("--registry.seed.credentials-file=" + demoCredentials());
+      command.add("--platform.security.issuer-uri=" + settings.baseUrl(ServiceKind.REGISTRY));
     }
     command.addAll(settings.serviceArgs());
     ChildProcess child = ChildProcess.start(kind.module(), command, logOf(kind), Map.of());

@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +25,8 @@ class CredentialsFile {
 
   private static final Logger log = LoggerFactory.getLogger(CredentialsFile.class);
   private static final TypeReference<List<DemoCredential>> LIST = new TypeReference<>() {};
+  private static final String USAGE =
+      "curl -u <clientId>:<clientSecret> -d grant_type=client_credentials <tokenEndpoint>";
 
   private final SeedProperties properties;
   private final JsonMapper json;
@@ -70,13 +70,23 @@ class CredentialsFile {
     if (file == null) {
       return;
     }
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put(
-        "tokenEndpoint", credentials.isEmpty() ? null : credentials.getFirst().tokenEndpoint());
-    document.put(
-        "usage",
-        "curl -u <clientId>:<clientSecret> -d grant_type=client_credentials <tokenEndpoint>");
-    document.put("credentials", credentials);
+    // One credential per line, so a console (deploy/local/run) can print them as they are.
+    StringBuilder document =
+        new StringBuilder("{\n")
+            .append("  \"tokenEndpoint\": ")
+            .append(
+                json.writeValueAsString(
+                    credentials.isEmpty() ? null : credentials.getFirst().tokenEndpoint()))
+            .append(",\n  \"usage\": ")
+            .append(json.writeValueAsString(USAGE))
+            .append(",\n  \"credentials\": [\n");
+    for (int i = 0; i < credentials.size(); i++) {
+      document
+          .append("    ")
+          .append(json.writeValueAsString(credentials.get(i)))
+          .append(i < credentials.size() - 1 ? ",\n" : "\n");
+    }
+    document.append("  ]\n}\n");
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
@@ -86,7 +96,7 @@ class CredentialsFile {
       } catch (UnsupportedOperationException e) {
         // Not a POSIX file system: the file keeps the default permissions.
       }
-      json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), document);
+      Files.writeString(temp, document);
       Files.move(
           temp,
           file,
