@@ -4,6 +4,7 @@ import cn.yilianti.registry.identity.ApiClient.Kind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -76,16 +77,26 @@ class ClientRepository {
         .update();
   }
 
-  /** Ends every current secret at {@code until} (now: at once). */
-  void expireSecrets(String clientId, Instant until) {
+  /**
+   * Ends every current secret after {@code grace} (zero: at once), by the database's clock so the
+   * same transaction already sees them ended; returns when they end.
+   */
+  Instant expireSecrets(String clientId, Duration grace) {
+    double seconds = grace.toNanos() / 1e9;
     jdbc.sql(
             """
-            update client_secret set expires_at = :until
-             where client_id = :id and (expires_at is null or expires_at > :until)
+            update client_secret set expires_at = now() + make_interval(secs => :seconds)
+             where client_id = :id
+               and (expires_at is null or expires_at > now() + make_interval(secs => :seconds))
             """)
         .param("id", clientId)
-        .param("until", Timestamp.from(until))
+        .param("seconds", seconds)
         .update();
+    return jdbc.sql("select now() + make_interval(secs => :seconds)")
+        .param("seconds", seconds)
+        .query(Timestamp.class)
+        .single()
+        .toInstant();
   }
 
   /** Hashes of the secrets that authenticate the client now, newest first. */

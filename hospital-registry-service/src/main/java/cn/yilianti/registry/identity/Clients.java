@@ -83,8 +83,7 @@ public class Clients {
       throw ProblemException.conflict("revoked", "Client " + clientId + " is revoked");
     }
     Duration grace = gracePeriod == null ? properties.secretGracePeriod() : gracePeriod;
-    Instant until = Instant.now().plus(grace);
-    clients.expireSecrets(clientId, until);
+    Instant until = clients.expireSecrets(clientId, grace);
     String secret = Secrets.generate();
     String hash = encoder.encode(secret);
     clients.addSecret(clientId, hash, caller.subject());
@@ -106,7 +105,7 @@ public class Clients {
   @Transactional
   void revokeNow(String clientId, String by) {
     clients.revoke(clientId, by);
-    clients.expireSecrets(clientId, Instant.now());
+    clients.expireSecrets(clientId, Duration.ZERO);
     RegisteredClient current = registered.findByClientId(clientId);
     if (current != null) {
       jdbc.sql("delete from oauth2_authorization where registered_client_id = :id")

@@ -70,6 +70,7 @@ class ImportJobRepository {
     jdbc.sql(
             """
             update import_job set status = :status, processed_rows = :processed,
+              validated_rows = :validated,
               created = :created, updated = :updated, unchanged = :unchanged,
               rejected = :rejected, errors = cast(:errors as jsonb), failure = :failure,
               updated_at = now(), finished_at = now()
@@ -78,6 +79,7 @@ class ImportJobRepository {
         .param("id", id)
         .param("status", status.name())
         .param("processed", counts.processed())
+        .param("validated", counts.validated())
         .param("created", counts.created())
         .param("updated", counts.updated())
         .param("unchanged", counts.unchanged())
@@ -153,5 +155,6 @@ class ImportJobRepository {
   }
 
   /** What an import did. */
-  record Counts(int processed, int created, int updated, int unchanged, int rejected) {}
+  record Counts(
+      int validated, int processed, int created, int updated, int unchanged, int rejected) {}
 }

@@ -133,7 +133,8 @@ class Importer implements DisposableBean {
                 ? CsvRows.read(text(body, charset), ImportColumns.CSV, ImportColumns.REQUIRED)
                 : JsonRows.read(body, alliance, json);
       } catch (ImportFileException e) {
-        jobs.finish(id, ImportStatus.REJECTED, new Counts(0, 0, 0, 0, 0), List.of(e.error()), null);
+        jobs.finish(
+            id, ImportStatus.REJECTED, new Counts(0, 0, 0, 0, 0, 0), List.of(e.error()), null);
         return;
       }
       progress.total = rows.size();
@@ -151,7 +152,8 @@ class Importer implements DisposableBean {
       checked.forEach(c -> errors.addAll(c.errors()));
       int bad = (int) checked.stream().filter(c -> !c.good()).count();
       if (mode == ImportMode.ALL_OR_NOTHING && bad > 0) {
-        jobs.finish(id, ImportStatus.REJECTED, new Counts(0, 0, 0, 0, bad), errors, null);
+        jobs.finish(
+            id, ImportStatus.REJECTED, new Counts(rows.size(), 0, 0, 0, 0, bad), errors, null);
         return;
       }
       List<HospitalRequest> good = parentsFirst(checked);
@@ -162,6 +164,7 @@ class Importer implements DisposableBean {
               : write(good, caller, progress, errors, false);
       Counts total =
           new Counts(
+              rows.size(),
               counts.processed(),
               counts.created(),
               counts.updated(),
@@ -171,7 +174,12 @@ class Importer implements DisposableBean {
       log.info("Import {} into {} completed: {}", id, alliance, total);
     } catch (RuntimeException e) {
       log.error("Import {} into {} failed", id, alliance, e);
-      jobs.finish(id, ImportStatus.FAILED, new Counts(0, 0, 0, 0, 0), List.of(), e.toString());
+      jobs.finish(
+          id,
+          ImportStatus.FAILED,
+          new Counts(progress.validated, progress.processed, 0, 0, 0, 0),
+          List.of(),
+          e.toString());
     }
   }
 
@@ -207,7 +215,8 @@ class Importer implements DisposableBean {
       progress.processed++;
       progress.save(ImportStatus.IMPORTING, false);
     }
-    return new Counts(progress.processed, created, updated, unchanged, rejected);
+    return new Counts(
+        progress.validated, progress.processed, created, updated, unchanged, rejected);
   }
 
   /** Good rows ordered so a parent in the file is written before its children. */

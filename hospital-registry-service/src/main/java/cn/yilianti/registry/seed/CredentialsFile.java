@@ -1,6 +1,7 @@
 package cn.yilianti.registry.seed;
 
 import cn.yilianti.registry.identity.DemoCredential;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +34,11 @@ class CredentialsFile {
 
   CredentialsFile(SeedProperties properties, JsonMapper json) {
     this.properties = properties;
-    this.json = json;
+    this.json =
+        json.rebuild()
+            .changeDefaultPropertyInclusion(
+                incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
   }
 
   List<DemoCredential> read() {

@@ -134,6 +134,7 @@ class TokenIssuanceIntegrationTest {
 
     assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
     assertThat(revoked.json().get("revokedAt").asString()).isNotBlank();
+    assertThat(revoked.json().get("activeSecrets").asInt()).isZero();
     assertThat(identities.token(client.clientId(), client.clientSecret()).status()).isEqualTo(401);
     assertThat(manager.post("/api/v1/clients/" + client.clientId() + "/rotate-secret", "").status())
         .isEqualTo(409);

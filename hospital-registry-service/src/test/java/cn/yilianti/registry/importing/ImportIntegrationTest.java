@@ -119,6 +119,8 @@ class ImportIntegrationTest {
 
     assertThat(job.get("status").asString()).isEqualTo("REJECTED");
     assertThat(job.get("created").asInt()).isZero();
+    assertThat(job.get("validatedRows").asInt()).isEqualTo(8);
+    assertThat(job.get("rejected").asInt()).isEqualTo(6);
     assertThat(errors(job))
         .containsExactlyInAnyOrder(
             "3:level:enum",
