@@ -16,8 +16,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -113,7 +115,10 @@ class AuthorizationServerConfig {
   @Bean
   JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys, IdentityProperties properties) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            new JwtTimestampValidator(properties.clockSkew()),
+            new JwtIssuerValidator(properties.issuer().toString())));
     return decoder;
   }
 
