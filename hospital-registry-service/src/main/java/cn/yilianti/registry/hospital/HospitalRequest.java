@@ -6,6 +6,7 @@ import cn.yilianti.events.registry.CoordinatorRole;
 import cn.yilianti.events.registry.HospitalKind;
 import cn.yilianti.events.registry.HospitalLevel;
 import cn.yilianti.events.registry.MembershipRole;
+import cn.yilianti.registry.web.Codes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,8 +44,8 @@ public record HospitalRequest(
     @Size(max = 20) List<@NotNull @Valid ContactInput> endpoints,
     Boolean synthetic) {
 
-  public static final String CODE = "^[A-Za-z0-9][A-Za-z0-9_.-]*$";
-  static final String CODE_MESSAGE = "must be letters, digits, '.', '_' or '-'";
+  static final String CODE = Codes.PATTERN;
+  static final String CODE_MESSAGE = Codes.MESSAGE;
 
   public HospitalRequest {
     memberships = memberships == null ? List.of() : memberships;

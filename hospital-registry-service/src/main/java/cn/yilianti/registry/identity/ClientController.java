@@ -1,7 +1,7 @@
 package cn.yilianti.registry.identity;
 
 import cn.yilianti.platform.security.Caller;
-import cn.yilianti.registry.hospital.HospitalRequest;
+import cn.yilianti.registry.web.Codes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -31,7 +31,7 @@ class ClientController {
 
   /** Optional body of a registration. */
   record Registration(
-      @Nullable @Size(max = 100) @Pattern(regexp = HospitalRequest.CODE) String clientId) {}
+      @Nullable @Size(max = 100) @Pattern(regexp = Codes.PATTERN) String clientId) {}
 
   /**
    * Optional body of a rotation: how long the current secrets keep working (ISO-8601, e.g. PT24H;

@@ -1,7 +1,7 @@
 package cn.yilianti.registry.identity;
 
 import cn.yilianti.platform.security.Role;
-import cn.yilianti.registry.hospital.HospitalRequest;
+import cn.yilianti.registry.web.Codes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,9 +24,9 @@ public record UserRequest(
         String username,
     @Nullable @Size(min = 12, max = 128) String password,
     @NotEmpty Set<@NotNull Role> roles,
-    @Nullable @Size(max = 64) @Pattern(regexp = HospitalRequest.CODE) String hospitalCode,
-    @Nullable @Size(max = 64) @Pattern(regexp = HospitalRequest.CODE) String department,
-    @Size(max = 20) List<@NotBlank @Pattern(regexp = HospitalRequest.CODE) String> alliances) {
+    @Nullable @Size(max = 64) @Pattern(regexp = Codes.PATTERN) String hospitalCode,
+    @Nullable @Size(max = 64) @Pattern(regexp = Codes.PATTERN) String department,
+    @Size(max = 20) List<@NotBlank @Pattern(regexp = Codes.PATTERN) String> alliances) {
 
   public UserRequest {
     alliances = alliances == null ? List.of() : alliances;

