@@ -142,6 +142,19 @@ class UserManagementIntegrationTest {
     assertThat(manager.get("/api/v1/users/nobody-here").status()).isEqualTo(404);
   }
 
+  @Test
+  void initialManagerIsCreatedOnceAndCanFoundAnAlliance() {
+    String username = "first-" + unique("m").toLowerCase();
+    InitialManager initial = new InitialManager(context.getBean(Users.class), username);
+
+    initial.run(null);
+    initial.run(null);
+
+    User user = context.getBean(Users.class).findOptional(username).orElseThrow();
+    assertThat(user.roles()).containsExactly(cn.yilianti.platform.security.Role.ALLIANCE_MANAGER);
+    assertThat(context.getBean(Clients.class).ofUser(username)).hasSize(1);
+  }
+
   private static List<String> errors(ApiClient.Response response) {
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     List<String> errors = new ArrayList<>();
