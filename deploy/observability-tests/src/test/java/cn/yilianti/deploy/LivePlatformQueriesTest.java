@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.yilianti.deploy.PromQl.Selector;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +36,11 @@ class LivePlatformQueriesTest {
   private static MetricsContract contract;
 
   @BeforeAll
-  static void startPlatformDriveTrafficAndScrape(@TempDir Path dir) {
+  static void startPlatformDriveTrafficAndScrape() throws IOException {
     Path binary = Tools.require("prometheus", "Debian: apt-get install prometheus");
+    // Under target/, so the service and Prometheus logs stay for a look after a failure.
+    Path dir = Path.of("target", "live-platform").toAbsolutePath();
+    FileSystemUtils.deleteRecursively(dir);
     contract = MetricsContract.load();
     platform = PlatformUnderTest.start(dir.resolve("platform"));
     prometheus = PrometheusServer.start(binary, dir.resolve("prometheus"), platform.ports());
@@ -48,7 +53,9 @@ class LivePlatformQueriesTest {
             () -> {
               assertThat(prometheus.series("up == 1")).as(prometheus.log()).hasSize(4);
               assertThat(value("sum(outbox_published_total)")).isGreaterThanOrEqualTo(referrals);
-              assertThat(value("sum(spring_cloud_function_seconds_count{error=\"none\"})"))
+              assertThat(
+                      value(
+                          "sum(kafka_consumer_fetch_manager_records_consumed_total{application=\"indicator-service\"})"))
                   .isGreaterThanOrEqualTo(referrals);
               assertThat(
                       prometheus.series(
@@ -74,7 +81,10 @@ class LivePlatformQueriesTest {
   @TestFactory
   Stream<DynamicTest> everyPanelQueryReturnsData() {
     return Dashboards.queries().stream()
-        .map(q -> DynamicTest.dynamicTest(q.toString(), () -> check(q.expr(), true)));
+        .map(
+            q ->
+                DynamicTest.dynamicTest(
+                    q.toString(), () -> eventually(() -> check(q.expr(), true))));
   }
 
   @TestFactory
@@ -83,14 +93,17 @@ class LivePlatformQueriesTest {
         .map(
             v ->
                 DynamicTest.dynamicTest(
-                    v.toString(), () -> check(PromQl.labelValuesQuery(v.query()), true)));
+                    v.toString(),
+                    () -> eventually(() -> check(PromQl.labelValuesQuery(v.query()), true))));
   }
 
   @TestFactory
   Stream<DynamicTest> everyAlertExpressionEvaluatesOnMetricsThatExist() {
     // An alert's expression returns series only while it fires; each metric it reads must exist.
     return AlertRules.all().stream()
-        .map(r -> DynamicTest.dynamicTest(r.alert(), () -> check(r.expr(), false)));
+        .map(
+            r ->
+                DynamicTest.dynamicTest(r.alert(), () -> eventually(() -> check(r.expr(), false))));
   }
 
   @Test
@@ -120,17 +133,35 @@ class LivePlatformQueriesTest {
 
   @Test
   void theOnlyAlertActiveOnTheHealthyPlatformIsThePoisonEventsDeadLetter() {
-    List<JsonNode> active =
-        prometheus.get("/api/v1/alerts").at("/data/alerts").valueStream().toList();
+    // Right after Prometheus starts, ServiceDown may be pending for a target not scraped yet.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        prometheus.get("/api/v1/alerts").at("/data/alerts").valueStream().toList())
+                    .as(targets())
+                    .singleElement()
+                    .satisfies(
+                        a ->
+                            assertThat(a.at("/labels/alertname").asString())
+                                .isEqualTo("EventsDeadLettered"))
+                    .satisfies(
+                        a ->
+                            assertThat(a.at("/labels/application").asString())
+                                .isEqualTo("indicator-service"))
+                    .satisfies(
+                        a -> assertThat(a.at("/labels/topic").asString()).isEqualTo("referral-up"))
+                    .satisfies(a -> assertThat(a.path("state").asString()).isEqualTo("firing")));
+  }
 
-    assertThat(active)
-        .singleElement()
-        .satisfies(
-            a -> assertThat(a.at("/labels/alertname").asString()).isEqualTo("EventsDeadLettered"))
-        .satisfies(
-            a -> assertThat(a.at("/labels/application").asString()).isEqualTo("indicator-service"))
-        .satisfies(a -> assertThat(a.at("/labels/topic").asString()).isEqualTo("referral-up"))
-        .satisfies(a -> assertThat(a.path("state").asString()).isEqualTo("firing"));
+  /** A check that may see one late scrape on a busy machine gets a few more tries. */
+  private static void eventually(ThrowingRunnable check) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(check);
   }
 
   private static void check(String expr, boolean mustReturnData) {
@@ -142,7 +173,9 @@ class LivePlatformQueriesTest {
     List<String> problems = new ArrayList<>();
     boolean mayBeEmpty = false;
     for (Selector selector : PromQl.selectors(promql)) {
-      boolean hasData = !prometheus.series(selector.query()).isEmpty();
+      // Any sample in the last minutes: one scrape that timed out on a busy machine is no failure.
+      boolean hasData =
+          !prometheus.series("last_over_time(" + selector.query() + "[5m])").isEmpty();
       Optional<String> whyEmptyIsFine = contract.whyNoDataIsFine(selector);
       boolean expected =
           contract.find(selector.metric()).map(MetricsContract.Metric::expected).orElse(false);
@@ -159,9 +192,45 @@ class LivePlatformQueriesTest {
       mayBeEmpty |= whyEmptyIsFine.isPresent();
     }
     if (mustReturnData && !mayBeEmpty && answer.at("/data/result").isEmpty()) {
-      problems.add("the query returns no series: " + promql);
+      problems.add("the query returns no series: " + promql + "; " + diagnosis(promql));
     }
     assertThat(problems).as(promql).isEmpty();
+  }
+
+  /** What Prometheus saw of each selector in the last minute, and how its scrapes went. */
+  private static String diagnosis(String promql) {
+    StringBuilder text = new StringBuilder("samples in the last 5 minutes:");
+    for (Selector selector : PromQl.selectors(promql)) {
+      String samples = "count_over_time(" + selector.query() + "[5m])";
+      text.append(' ')
+          .append(selector.query())
+          .append(": ")
+          .append(prometheus.series("count(" + samples + ")").findValue("value"))
+          .append(" series, ")
+          .append(prometheus.series("min(" + samples + ")").findValue("value"))
+          .append(" samples at least");
+    }
+    return text.append("; ").append(targets()).toString();
+  }
+
+  /** How the scrapes of each target went, for failure messages. */
+  private static String targets() {
+    StringBuilder text = new StringBuilder("targets:");
+    prometheus
+        .get("/api/v1/targets")
+        .at("/data/activeTargets")
+        .valueStream()
+        .forEach(
+            t ->
+                text.append(' ')
+                    .append(t.at("/labels/job").asString())
+                    .append('=')
+                    .append(t.path("health").asString())
+                    .append(' ')
+                    .append(t.path("lastScrapeDuration").asString())
+                    .append("s ")
+                    .append(t.path("lastError").asString()));
+    return text.toString();
   }
 
   private static double value(String promql) {

@@ -69,9 +69,9 @@ final class PromQl {
 
   private static Map<String, String> variables() {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("$__rate_interval", "1m");
+    values.put("$__rate_interval", "5m");
     values.put("$__interval", "15s");
-    values.put("$__range", "10m");
+    values.put("$__range", "15m");
     values.put("$alliance", ".*");
     values.put("$hospital", ".*");
     values.put("$application", ".*");

@@ -41,7 +41,7 @@ class PromQlTest {
   @Test
   void readsGrafanaVariablesAsAllValuesAndLabelValuesAsAGroupingQuery() {
     assertThat(PromQl.forEvaluation("x{alliance=~\"$alliance\"}[$__range]"))
-        .isEqualTo("x{alliance=~\".*\"}[10m]");
+        .isEqualTo("x{alliance=~\".*\"}[15m]");
     assertThat(
             PromQl.labelValuesQuery(
                 "label_values(jvm_info{application=~\"$application\"}, instance)"))

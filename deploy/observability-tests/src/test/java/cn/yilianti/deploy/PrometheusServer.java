@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A real Prometheus (the {@code prometheus} binary) scraping the platform under test with the jobs
  * of deploy/prometheus/prometheus.yml, pointed at the test's ports, and loading the alert rules of
- * deploy/prometheus/rules. Scrapes and evaluates every second.
+ * deploy/prometheus/rules. Scrapes and evaluates every 2 seconds.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -58,13 +58,14 @@ final class PrometheusServer implements AutoCloseable {
     return new PrometheusServer(process, baseUrl);
   }
 
-  /** The committed scrape config with the test's targets, 1 s intervals and no Alertmanager. */
+  /** The committed scrape config with the test's targets, 2 s intervals and no Alertmanager. */
   static Path writeConfig(Path file, Map<ServiceKind, Integer> ports) {
     ObjectNode config = (ObjectNode) Repo.yaml(Repo.path("deploy/prometheus/prometheus.yml"));
     ObjectNode global = (ObjectNode) config.path("global");
-    global.put("scrape_interval", "1s");
-    global.put("scrape_timeout", "1s");
-    global.put("evaluation_interval", "1s");
+    // Short enough for a test, long enough for a scrape on a busy 2-core machine.
+    global.put("scrape_interval", "2s");
+    global.put("scrape_timeout", "2s");
+    global.put("evaluation_interval", "2s");
     config.remove("alerting");
     config.putArray("rule_files").add(Repo.path(AlertRules.DIRECTORY).resolve("*.yml").toString());
     ArrayNode jobs = config.putArray("scrape_configs");
