@@ -34,7 +34,7 @@ class DockerImagesTest {
         .contains("java -Djarmode=tools -jar application.jar extract --layers --launcher")
         .contains("COPY --from=layers /build/extracted/dependencies/ ./")
         .contains("COPY --from=layers /build/extracted/application/ ./")
-        .contains("-XX:MaxRAMPercentage=75")
+        .contains("-XX:MaxRAMPercentage=65")
         .contains("-XX:+ExitOnOutOfMemoryError")
         .contains("EXPOSE " + kind.defaultPort())
         .contains("SERVER_PORT=" + kind.defaultPort())
