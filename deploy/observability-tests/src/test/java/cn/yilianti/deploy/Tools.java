@@ -42,10 +42,17 @@ final class Tools {
     return Optional.empty();
   }
 
-  /** The tool, or the test is skipped (not failed) with the way to install it. */
+  /**
+   * The tool, or the test is skipped with the way to install it; with {@code
+   * DEPLOY_TOOLS_REQUIRED=true} (for CI, where the tools are installed) it fails instead.
+   */
   static Path require(String name, String howToInstall) {
     Optional<Path> tool = find(name);
-    assumeTrue(tool.isPresent(), name + " is not on the PATH (" + howToInstall + "): skipped");
+    String missing = name + " is not on the PATH (" + howToInstall + ")";
+    if (tool.isEmpty() && "true".equals(System.getenv("DEPLOY_TOOLS_REQUIRED"))) {
+      fail(missing + " and DEPLOY_TOOLS_REQUIRED=true");
+    }
+    assumeTrue(tool.isPresent(), missing + ": skipped");
     return tool.orElseThrow();
   }
 
