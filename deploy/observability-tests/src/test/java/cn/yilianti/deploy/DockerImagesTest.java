@@ -18,33 +18,53 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The images: one Dockerfile per service with a layered jar, a non-root user, container-sized JVM
- * and a health check; the jar really extracts as the Dockerfile does; the build script says so and
- * exits cleanly where there is no Docker engine.
+ * The images: one per service, from one Dockerfile (they differ only in name and port) with a
+ * layered jar, a non-root user, container-sized JVM and a health check; the jar really extracts as
+ * the Dockerfile does; the build script and compose give each service its name and port; the script
+ * says so and exits cleanly where there is no Docker engine.
  */
 class DockerImagesTest {
 
-  @ParameterizedTest
-  @EnumSource(ServiceKind.class)
-  void dockerfileBuildsALayeredNonRootImageWithAHealthCheck(ServiceKind kind) {
-    String dockerfile = Repo.read("deploy/docker/" + kind.module() + "/Dockerfile");
+  private static final String DOCKERFILE = Repo.read("deploy/docker/Dockerfile");
 
-    assertThat(dockerfile)
-        .contains("COPY target/" + kind.module() + "-*-exec.jar application.jar")
+  @Test
+  void dockerfileBuildsALayeredNonRootImageWithAHealthCheck() {
+    assertThat(DOCKERFILE)
+        .contains("COPY target/${SERVICE}-*-exec.jar application.jar")
         .contains("java -Djarmode=tools -jar application.jar extract --layers --launcher")
         .contains("COPY --from=layers /build/extracted/dependencies/ ./")
+        .contains("COPY --from=layers /build/extracted/spring-boot-loader/ ./")
+        .contains("COPY --from=layers /build/extracted/snapshot-dependencies/ ./")
         .contains("COPY --from=layers /build/extracted/application/ ./")
         .contains("-XX:MaxRAMPercentage=65")
         .contains("-XX:+ExitOnOutOfMemoryError")
-        .contains("EXPOSE " + kind.defaultPort())
-        .contains("SERVER_PORT=" + kind.defaultPort())
+        .contains("EXPOSE ${PORT}")
+        .contains("SERVER_PORT=${PORT}")
         .containsPattern("(?m)^HEALTHCHECK .*/actuator/health/readiness")
         .containsPattern("(?m)^USER \\$\\{UID}:\\$\\{UID}$")
         .containsPattern("(?m)^ARG UID=[1-9][0-9]{3,}$")
         .containsPattern("(?m)^ARG JRE_IMAGE=eclipse-temurin:25[.0-9_]+-jre-[a-z]+$")
         .contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
-    assertThat(Repo.read("deploy/docker/" + kind.module() + "/Dockerfile.dockerignore"))
-        .contains("\n*\n!target/" + kind.module() + "-*-exec.jar");
+    assertThat(Repo.read("deploy/docker/Dockerfile.dockerignore"))
+        .contains("\n*\n!target/*-exec.jar");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServiceKind.class)
+  void everyServiceGetsItsImageWithItsNameAndPort(ServiceKind kind) {
+    String script = Repo.read("deploy/docker/build-images");
+    String compose = Repo.read("deploy/compose/docker-compose.yml");
+
+    assertThat(script).contains("[" + kind.module() + "]=" + kind.defaultPort());
+    assertThat(compose)
+        .contains(
+            "      context: ../../"
+                + kind.module()
+                + "\n      dockerfile: ../deploy/docker/Dockerfile\n      args:\n        SERVICE: "
+                + kind.module()
+                + "\n        PORT: \""
+                + kind.defaultPort()
+                + "\"");
   }
 
   @Test
