@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.yilianti.deploy.PromQl.Selector;
+import cn.yilianti.test.PlatformProcesses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class LivePlatformQueriesTest {
 
-  private static PlatformUnderTest platform;
+  private static PlatformProcesses platform;
   private static PrometheusServer prometheus;
   private static MetricsContract contract;
 
@@ -42,7 +43,7 @@ class LivePlatformQueriesTest {
     Path dir = Path.of("target", "live-platform").toAbsolutePath();
     FileSystemUtils.deleteRecursively(dir);
     contract = MetricsContract.load();
-    platform = PlatformUnderTest.start(dir.resolve("platform"));
+    platform = PlatformProcesses.start("obs_", List.of());
     prometheus = PrometheusServer.start(binary, dir.resolve("prometheus"), platform.ports());
     Traffic.drive(platform);
     int referrals = 2 * 3 * Traffic.REFERRALS_PER_DIRECTION_AND_PRIORITY;

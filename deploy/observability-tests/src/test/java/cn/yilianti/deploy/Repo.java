@@ -1,5 +1,6 @@
 package cn.yilianti.deploy;
 
+import cn.yilianti.test.PlatformProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ final class Repo {
   static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   static Path root() {
-    return Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+    return PlatformProcesses.repoRoot();
   }
 
   static Path path(String relative) {

@@ -9,6 +9,8 @@ import cn.yilianti.events.referral.Priority;
 import cn.yilianti.local.ServiceKind;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.EventPublisher;
+import cn.yilianti.test.PlatformProcesses;
+import cn.yilianti.test.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -25,13 +27,15 @@ final class Traffic {
   static final String TERTIARY_HOSPITAL = "CQMU-2";
   static final int REFERRALS_PER_DIRECTION_AND_PRIORITY = 2;
 
-  static void drive(PlatformUnderTest platform) {
-    ApiClient referrals = platform.api(ServiceKind.REFERRAL);
+  static void drive(PlatformProcesses platform) {
     for (Direction direction : Direction.values()) {
       for (Priority priority : Priority.values()) {
         for (int i = 0; i < REFERRALS_PER_DIRECTION_AND_PRIORITY; i++) {
+          String sender = direction == Direction.UP ? COUNTY_HOSPITAL : TERTIARY_HOSPITAL;
           ApiClient.Response submitted =
-              referrals.post("/api/v1/referrals", referral(direction, priority));
+              platform
+                  .api(ServiceKind.REFERRAL, TestTokens.his(sender))
+                  .post("/api/v1/referrals", referral(direction, priority));
           assertThat(submitted.status())
               .as(
                   "referral submission answered %s (if the API now needs a token, give Traffic one)",
@@ -40,6 +44,7 @@ final class Traffic {
         }
       }
     }
+    ApiClient referrals = platform.api(ServiceKind.REFERRAL, TestTokens.his(COUNTY_HOSPITAL));
     assertThat(referrals.post("/api/v1/referrals", Map.of()).status()).isEqualTo(400);
     assertThat(referrals.get("/api/v1/referrals/" + UUID.randomUUID()).status()).isEqualTo(404);
     try (EventPublisher publisher = new EventPublisher(platform.kafkaBootstrapServers())) {
