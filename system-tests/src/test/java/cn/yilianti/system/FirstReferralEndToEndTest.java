@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import cn.yilianti.local.ServiceKind;
 import cn.yilianti.test.ApiClient;
+import cn.yilianti.test.PlatformProcesses;
 import cn.yilianti.test.TestTokens;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -19,11 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 class FirstReferralEndToEndTest {
 
-  private static RunningPlatform platform;
+  private static PlatformProcesses platform;
 
   @BeforeAll
   static void start() {
-    platform = RunningPlatform.start();
+    platform = PlatformProcesses.start("st_", List.of());
   }
 
   @AfterAll

@@ -1,0 +1,97 @@
+package cn.yilianti.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.yilianti.events.Topics;
+import cn.yilianti.events.referral.Direction;
+import cn.yilianti.events.referral.Priority;
+import cn.yilianti.local.ServiceKind;
+import cn.yilianti.test.ApiClient;
+import cn.yilianti.test.EventPublisher;
+import cn.yilianti.test.PlatformProcesses;
+import cn.yilianti.test.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the proof drives through the platform before it asks Prometheus: referrals up and down at
+ * every priority through the public API, bad requests, reads, and one poison event that the
+ * indicator service must dead-letter.
+ */
+final class Traffic {
+
+  static final String COUNTY_HOSPITAL = "LSX-RMYY";
+  static final String TERTIARY_HOSPITAL = "CQMU-2";
+  static final int REFERRALS_PER_DIRECTION_AND_PRIORITY = 2;
+
+  static void drive(PlatformProcesses platform) {
+    for (Direction direction : Direction.values()) {
+      for (Priority priority : Priority.values()) {
+        for (int i = 0; i < REFERRALS_PER_DIRECTION_AND_PRIORITY; i++) {
+          String sender = direction == Direction.UP ? COUNTY_HOSPITAL : TERTIARY_HOSPITAL;
+          ApiClient.Response submitted =
+              platform
+                  .api(ServiceKind.REFERRAL, TestTokens.his(sender))
+                  .post("/api/v1/referrals", referral(direction, priority));
+          assertThat(submitted.status())
+              .as(
+                  "referral submission answered %s (if the API now needs a token, give Traffic one)",
+                  submitted.body())
+              .isEqualTo(201);
+        }
+      }
+    }
+    ApiClient referrals = platform.api(ServiceKind.REFERRAL, TestTokens.his(COUNTY_HOSPITAL));
+    assertThat(referrals.post("/api/v1/referrals", Map.of()).status()).isEqualTo(400);
+    assertThat(referrals.get("/api/v1/referrals/" + UUID.randomUUID()).status()).isEqualTo(404);
+    try (EventPublisher publisher = new EventPublisher(platform.kafkaBootstrapServers())) {
+      publisher.publishRaw(
+          Topics.REFERRAL_UP,
+          "poison-" + UUID.randomUUID(),
+          "not a CloudEvent".getBytes(StandardCharsets.UTF_8));
+    }
+    int expected = Priority.values().length * REFERRALS_PER_DIRECTION_AND_PRIORITY;
+    ApiClient indicators = platform.api(ServiceKind.INDICATOR);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              assertThat(submitted(indicators, COUNTY_HOSPITAL, "upward")).isEqualTo(expected);
+              assertThat(submitted(indicators, TERTIARY_HOSPITAL, "downward")).isEqualTo(expected);
+            });
+  }
+
+  private static long submitted(ApiClient indicators, String hospital, String direction) {
+    return indicators
+        .get("/api/v1/indicators/hospitals/" + hospital)
+        .json()
+        .at("/" + direction + "/SUBMITTED")
+        .asLong(0);
+  }
+
+  private static Map<String, Object> referral(Direction direction, Priority priority) {
+    boolean up = direction == Direction.UP;
+    return Map.of(
+        "direction",
+        direction.name(),
+        "priority",
+        priority.name(),
+        "fromHospital",
+        up ? COUNTY_HOSPITAL : TERTIARY_HOSPITAL,
+        "fromDepartment",
+        "CARDIOLOGY",
+        "toHospital",
+        up ? TERTIARY_HOSPITAL : COUNTY_HOSPITAL,
+        "toDepartment",
+        "CARDIOLOGY",
+        "diagnosis",
+        Map.of("code", "I21.4", "text", "acute myocardial infarction"),
+        "patientKey",
+        "pk-" + UUID.randomUUID());
+  }
+
+  private Traffic() {}
+}
