@@ -10,11 +10,8 @@ import cn.yilianti.registry.identity.UserRequest;
 import cn.yilianti.registry.identity.Users;
 import cn.yilianti.registry.security.Access;
 import cn.yilianti.test.ApiClient;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -106,12 +103,6 @@ public final class TestIdentities {
   public static JsonNode claims(String jwt) {
     String payload = jwt.split("\\.")[1];
     return JSON.readTree(Base64.getUrlDecoder().decode(payload));
-  }
-
-  public HttpResponse<String> rawGet(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String enc(String value) {

@@ -60,8 +60,4 @@ public record Hospital(
         createdAt,
         at);
   }
-
-  public boolean isMemberOf(String alliance) {
-    return memberships.stream().anyMatch(m -> m.allianceCode().equals(alliance));
-  }
 }
