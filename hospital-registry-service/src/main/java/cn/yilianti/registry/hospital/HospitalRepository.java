@@ -9,7 +9,6 @@ import cn.yilianti.events.registry.HospitalStatus;
 import cn.yilianti.events.registry.Membership;
 import cn.yilianti.events.registry.MembershipRole;
 import cn.yilianti.events.registry.Region;
-import cn.yilianti.registry.web.Page;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,13 +34,6 @@ public class HospitalRepository {
 
   private static final TypeReference<List<Coordinator>> COORDINATORS = new TypeReference<>() {};
   private static final TypeReference<List<Contact>> CONTACTS = new TypeReference<>() {};
-  private static final Map<String, String> SORTABLE =
-      Map.of(
-          "code", "h.code",
-          "nameZh", "h.name_zh",
-          "nameEn", "h.name_en",
-          "bedCapacity", "h.bed_capacity",
-          "updatedAt", "h.updated_at");
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -100,64 +92,6 @@ public class HospitalRepository {
         .param("code", code)
         .query(String.class)
         .list();
-  }
-
-  public Page<Hospital> search(HospitalFilter filter, int page, int size, String sort) {
-    StringBuilder where = new StringBuilder("where true");
-    Map<String, Object> params = new HashMap<>();
-    if (filter.alliance() != null || filter.membership() != null) {
-      where.append(" and exists (select 1 from membership m where m.hospital_code = h.code");
-      if (filter.alliance() != null) {
-        where.append(" and m.alliance_code = :alliance");
-        params.put("alliance", filter.alliance());
-      }
-      if (filter.membership() != null) {
-        where.append(" and m.role = :membership");
-        params.put("membership", filter.membership().name());
-      }
-      where.append(")");
-    }
-    if (filter.region() != null) {
-      where.append(
-          " and (h.province_code = :region or h.city_code = :region or h.county_code = :region)");
-      params.put("region", filter.region());
-    }
-    if (!filter.level().isEmpty()) {
-      where.append(" and h.level = any(:levels)");
-      params.put("levels", filter.level().stream().map(Enum::name).toArray(String[]::new));
-    }
-    if (!filter.kind().isEmpty()) {
-      where.append(" and h.kind = any(:kinds)");
-      params.put("kinds", filter.kind().stream().map(Enum::name).toArray(String[]::new));
-    }
-    if (filter.parent() != null) {
-      where.append(" and h.parent_code = :parent");
-      params.put("parent", filter.parent());
-    }
-    if (filter.status() != null) {
-      where.append(" and h.status = :status");
-      params.put("status", filter.status().name());
-    }
-    if (filter.synthetic() != null) {
-      where.append(" and h.synthetic = :synthetic");
-      params.put("synthetic", filter.synthetic());
-    }
-    if (filter.q() != null && !filter.q().isBlank()) {
-      where.append(" and (h.code ilike :q or h.name_zh ilike :q or h.name_en ilike :q)");
-      params.put(
-          "q",
-          "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-    long total =
-        jdbc.sql("select count(*) from hospital h " + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    params.put("limit", size);
-    params.put("offset", (long) page * size);
-    List<Hospital> items =
-        select(where + " order by " + orderBy(sort) + " limit :limit offset :offset", params);
-    return Page.of(items, page, size, total);
   }
 
   void insert(Hospital h) {
@@ -243,7 +177,8 @@ public class HospitalRepository {
     return p;
   }
 
-  private List<Hospital> select(String tail, Map<String, ?> params) {
+  /** Hospitals of {@code select h.* from hospital h <tail>}, with their memberships. */
+  List<Hospital> select(String tail, Map<String, ?> params) {
     List<Hospital> rows =
         jdbc.sql("select h.* from hospital h " + tail).params(params).query(this::row).list();
     if (rows.isEmpty()) {
@@ -309,13 +244,6 @@ public class HospitalRepository {
 
   private static List<String> strings(@Nullable Array array) throws SQLException {
     return array == null ? List.of() : List.copyOf(Arrays.asList((String[]) array.getArray()));
-  }
-
-  private static String orderBy(String sort) {
-    String[] parts = sort.split(",");
-    String column = SORTABLE.getOrDefault(parts[0], "h.code");
-    boolean desc = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
-    return column + (desc ? " desc" : "") + ", h.code";
   }
 
   private static Hospital withMemberships(Hospital h, List<Membership> list) {

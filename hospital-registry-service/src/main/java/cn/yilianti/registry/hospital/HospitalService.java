@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class HospitalService {
 
   private final HospitalRepository hospitals;
+  private final HospitalSearch search;
   private final AllianceRepository alliances;
   private final ChangeHistory history;
   private final HospitalEvents events;
@@ -35,12 +36,14 @@ public class HospitalService {
 
   HospitalService(
       HospitalRepository hospitals,
+      HospitalSearch search,
       AllianceRepository alliances,
       ChangeHistory history,
       HospitalEvents events,
       HospitalMapper mapper,
       ApplicationEventPublisher publisher) {
     this.hospitals = hospitals;
+    this.search = search;
     this.alliances = alliances;
     this.history = history;
     this.events = events;
@@ -163,7 +166,7 @@ public class HospitalService {
     if (!Access.readsEverything(caller)) {
       throw Forbidden.because("An HIS client reads only its own hospital");
     }
-    return hospitals.search(filter, page, size, sort);
+    return search.search(filter, page, size, sort);
   }
 
   @Transactional(readOnly = true)

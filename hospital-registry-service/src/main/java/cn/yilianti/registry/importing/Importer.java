@@ -18,10 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,7 +154,7 @@ class Importer implements DisposableBean {
             id, ImportStatus.REJECTED, new Counts(rows.size(), 0, 0, 0, 0, bad), errors, null);
         return;
       }
-      List<HospitalRequest> good = parentsFirst(checked);
+      List<HospitalRequest> good = ImportOrder.parentsFirst(checked);
       progress.save(ImportStatus.IMPORTING, true);
       Counts counts =
           mode == ImportMode.ALL_OR_NOTHING
@@ -217,34 +215,6 @@ class Importer implements DisposableBean {
     }
     return new Counts(
         progress.validated, progress.processed, created, updated, unchanged, rejected);
-  }
-
-  /** Good rows ordered so a parent in the file is written before its children. */
-  private static List<HospitalRequest> parentsFirst(List<Checked> checked) {
-    List<HospitalRequest> pending =
-        new ArrayList<>(checked.stream().filter(Checked::good).map(Checked::request).toList());
-    Set<String> inFile = new HashSet<>();
-    pending.forEach(r -> inFile.add(r.code()));
-    List<HospitalRequest> ordered = new ArrayList<>();
-    Set<String> written = new HashSet<>();
-    while (!pending.isEmpty()) {
-      List<HospitalRequest> ready =
-          pending.stream()
-              .filter(
-                  r ->
-                      r.parentCode() == null
-                          || !inFile.contains(r.parentCode())
-                          || written.contains(r.parentCode()))
-              .toList();
-      if (ready.isEmpty()) {
-        ordered.addAll(pending);
-        break;
-      }
-      ready.forEach(r -> written.add(r.code()));
-      ordered.addAll(ready);
-      pending.removeAll(ready);
-    }
-    return ordered;
   }
 
   private static String text(byte[] body, Charset charset) {

@@ -37,13 +37,11 @@ import cn.yilianti.registry.hospital.HospitalRequest.CoordinatorInput;
 import cn.yilianti.registry.hospital.HospitalRequest.MembershipInput;
 import cn.yilianti.registry.hospital.HospitalRequest.RegionInput;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -72,7 +70,7 @@ final class RowConverter {
   record Converted(@Nullable HospitalRequest request, int membershipIndex, List<RowError> errors) {}
 
   Converted convert(RawRow row, @Nullable Hospital current) {
-    Cells cells = new Cells(row, new ArrayList<>());
+    RowCells cells = new RowCells(row);
     if (row.cells().containsKey(ImportColumns.ROW_SHAPE)) {
       cells.error(
           "row",
@@ -182,7 +180,8 @@ final class RowConverter {
         cells.errors().isEmpty() ? request : null, membershipIndex, cells.errors());
   }
 
-  private List<CoordinatorInput> coordinators(RawRow row, Cells cells, @Nullable Hospital current) {
+  private List<CoordinatorInput> coordinators(
+      RawRow row, RowCells cells, @Nullable Hospital current) {
     if (row.structured().containsKey(COORDINATORS)) {
       try {
         List<CoordinatorInput> list =
@@ -209,7 +208,7 @@ final class RowConverter {
         .toList();
   }
 
-  private List<ContactInput> endpoints(RawRow row, Cells cells, @Nullable Hospital current) {
+  private List<ContactInput> endpoints(RawRow row, RowCells cells, @Nullable Hospital current) {
     if (row.structured().containsKey(ENDPOINTS)) {
       try {
         List<ContactInput> list = json.treeToValue(row.structured().get(ENDPOINTS), CONTACT_LIST);
@@ -249,64 +248,5 @@ final class RowConverter {
       case "false", "no", "n", "0", "否" -> false;
       default -> throw new IllegalArgumentException(value);
     };
-  }
-
-  /** Reads cells of one row, collecting type errors. */
-  private record Cells(RawRow row, List<RowError> errors) {
-
-    void error(String field, String rule, String message) {
-      errors.add(new RowError(row.line(), row.cells().get(CODE), field, rule, message));
-    }
-
-    /** The cell's text; an empty cell is null; a missing column keeps {@code current}. */
-    @Nullable String text(String column, @Nullable String current) {
-      if (!row.cells().containsKey(column)) {
-        return current;
-      }
-      String value = row.cells().get(column);
-      return value.isEmpty() ? null : value;
-    }
-
-    <T> @Nullable T parse(
-        String column,
-        @Nullable T current,
-        Function<String, T> parser,
-        String rule,
-        String expected) {
-      if (!row.cells().containsKey(column)) {
-        return current;
-      }
-      String value = row.cells().get(column);
-      if (value.isEmpty()) {
-        return null;
-      }
-      try {
-        return parser.apply(value);
-      } catch (IllegalArgumentException | DateTimeParseException e) {
-        error(column, rule, "must be " + expected);
-        return null;
-      }
-    }
-
-    <T> List<T> list(
-        String column, List<T> current, Function<String, T> parser, @Nullable String expected) {
-      if (!row.cells().containsKey(column)) {
-        return current;
-      }
-      List<T> values = new ArrayList<>();
-      String[] parts = row.cells().get(column).split(";");
-      for (int i = 0; i < parts.length; i++) {
-        String part = parts[i].trim();
-        if (part.isEmpty()) {
-          continue;
-        }
-        try {
-          values.add(parser.apply(part));
-        } catch (IllegalArgumentException e) {
-          error(column + "[" + i + "]", "enum", "must be " + expected);
-        }
-      }
-      return values;
-    }
   }
 }
