@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import cn.yilianti.local.ServiceKind;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.PlatformProcesses;
-import cn.yilianti.test.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * it, through the real broker and the services' own databases, each service in its own process.
  */
 class FirstReferralEndToEndTest {
+
+  /** 邻水县人民医院, a seeded county hospital with a demo HIS client; it refers up to CQMU-2. */
+  private static final String COUNTY = "LSX-RMYY";
 
   private static PlatformProcesses platform;
 
@@ -37,35 +39,40 @@ class FirstReferralEndToEndTest {
 
   @Test
   void upwardReferralRaisesTheSendingHospitalsUpwardCount() {
-    String hospital = uniqueHospital();
+    long before = upwardSubmitted(COUNTY);
 
-    ApiClient.Response submitted = submitUpwardReferral(hospital);
+    ApiClient.Response submitted = submitUpwardReferral();
 
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(upwardSubmitted(hospital)).isEqualTo(1));
+        .untilAsserted(() -> assertThat(upwardSubmitted(COUNTY)).isEqualTo(before + 1));
   }
 
   @Test
   void referralTakenWhileKafkaIsDownIsCountedOnceKafkaIsBack() {
-    String hospital = uniqueHospital();
+    long before = upwardSubmitted(COUNTY);
+    String token = platform.credentials().his(COUNTY);
     platform.platform().kafka().kill();
     try {
-      ApiClient.Response submitted = submitUpwardReferral(hospital);
+      ApiClient.Response submitted = submitUpwardReferral(token);
       assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-      assertThat(upwardSubmitted(hospital)).isZero();
+      assertThat(upwardSubmitted(COUNTY)).isEqualTo(before);
     } finally {
       platform.platform().kafka().start(Duration.ofSeconds(90));
     }
     await()
         .atMost(Duration.ofSeconds(90))
-        .untilAsserted(() -> assertThat(upwardSubmitted(hospital)).isEqualTo(1));
+        .untilAsserted(() -> assertThat(upwardSubmitted(COUNTY)).isEqualTo(before + 1));
   }
 
-  private static ApiClient.Response submitUpwardReferral(String hospital) {
+  private static ApiClient.Response submitUpwardReferral() {
+    return submitUpwardReferral(platform.credentials().his(COUNTY));
+  }
+
+  private static ApiClient.Response submitUpwardReferral(String token) {
     return platform
-        .api(ServiceKind.REFERRAL, TestTokens.his(hospital))
+        .api(ServiceKind.REFERRAL, token)
         .post(
             "/api/v1/referrals",
             Map.of(
@@ -74,7 +81,7 @@ class FirstReferralEndToEndTest {
                 "priority",
                 "URGENT",
                 "fromHospital",
-                hospital,
+                COUNTY,
                 "toHospital",
                 "CQMU-2",
                 "diagnosis",
@@ -90,9 +97,5 @@ class FirstReferralEndToEndTest {
         .json()
         .at("/upward/SUBMITTED")
         .asLong(0);
-  }
-
-  private static String uniqueHospital() {
-    return "H-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }

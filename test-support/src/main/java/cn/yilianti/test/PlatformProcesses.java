@@ -11,15 +11,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform as {@code deploy/local/run} starts it, for tests across processes: each service in
  * its own process on a free port, its own Kafka broker, databases on the tests' PostgreSQL (dropped
- * on close). The repository root comes from the {@code repo.root} system property.
+ * on close). The registry seeds both alliances and issues the tokens ({@link #credentials()}). The
+ * repository root comes from the {@code repo.root} system property.
  */
 public final class PlatformProcesses implements AutoCloseable {
 
   private final Platform platform;
+  private @Nullable DemoCredentials credentials;
 
   private PlatformProcesses(Platform platform) {
     this.platform = platform;
@@ -41,7 +44,6 @@ public final class PlatformProcesses implements AutoCloseable {
     }
     List<String> args = new ArrayList<>();
     args.add("--spring.datasource.hikari.maximum-pool-size=5");
-    args.addAll(TestTokens.serviceArguments());
     args.addAll(extraArgs);
     PlatformSettings settings =
         new PlatformSettings(
@@ -82,9 +84,17 @@ public final class PlatformProcesses implements AutoCloseable {
     return platform.kafka().bootstrapServers();
   }
 
-  /** A service's API as operations staff. */
+  /** Real tokens from the registry of this platform, for the principals it seeded. */
+  public synchronized DemoCredentials credentials() {
+    if (credentials == null) {
+      credentials = DemoCredentials.read(platform.demoCredentials());
+    }
+    return credentials;
+  }
+
+  /** A service's API as operations staff, with a real token. */
   public ApiClient api(ServiceKind kind) {
-    return api(kind, TestTokens.ops());
+    return api(kind, credentials().user("ops"));
   }
 
   /** A service's API with the given token. */

@@ -8,13 +8,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +27,6 @@ public final class TestTokens {
 
   public static final String ISSUER = "https://issuer.test.invalid";
   private static final RSAKey KEY = generate();
-  private static @Nullable Path publicKeyFile;
 
   public static String his(String hospital, String... alliances) {
     return token("his-" + hospital, hospital, null, List.of("HIS_CLIENT"), List.of(alliances));
@@ -103,27 +97,6 @@ public final class TestTokens {
     return "Bearer " + token;
   }
 
-  /** The PEM file of the public key that test contexts trust. */
-  public static synchronized Path publicKeyFile() {
-    if (publicKeyFile == null) {
-      try {
-        Path file = Files.createTempFile("test-issuer", ".pem");
-        String body =
-            Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(KEY.toRSAPublicKey().getEncoded());
-        Files.writeString(
-            file, "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n");
-        file.toFile().deleteOnExit();
-        publicKeyFile = file;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (JOSEException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return publicKeyFile;
-  }
-
   /** A decoder that trusts this JVM's key and checks the issuer, as a service's would. */
   public static JwtDecoder jwtDecoder() {
     try {
@@ -133,17 +106,6 @@ public final class TestTokens {
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * Arguments that make a service process trust these tokens (without issuer check: Spring Boot
-   * prefers the issuer's discovery document when an issuer is set).
-   */
-  public static List<String> serviceArguments() {
-    return List.of(
-        "--spring.security.oauth2.resourceserver.jwt.issuer-uri=",
-        "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-            + publicKeyFile().toAbsolutePath());
   }
 
   private static RSAKey generate() {

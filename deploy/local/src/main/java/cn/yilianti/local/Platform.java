@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Platform implements AutoCloseable {
 
+  private static final String ISSUER_URI = "--spring.security.oauth2.resourceserver.jwt.issuer-uri";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   private final PlatformSettings settings;
@@ -184,11 +185,14 @@ public final class Platform implements AutoCloseable {
     for (ServiceKind other : ServiceKind.values()) {
       command.add("--platform.services." + other.module() + "=" + settings.baseUrl(other));
     }
+    String issuer = settings.baseUrl(ServiceKind.REGISTRY);
     if (kind == ServiceKind.REGISTRY) {
       // Both alliances and demo credentials; the issuer is the registry as started here.
       command.add("--registry.seed.enabled=true");
       command.add("--registry.seed.credentials-file=" + demoCredentials());
-      command.add("--platform.security.issuer-uri=" + settings.baseUrl(ServiceKind.REGISTRY));
+      command.add("--platform.security.issuer-uri=" + issuer);
+    } else if (settings.serviceArgs().stream().noneMatch(a -> a.startsWith(ISSUER_URI + "="))) {
+      command.add(ISSUER_URI + "=" + issuer);
     }
     command.addAll(settings.serviceArgs());
     ChildProcess child = ChildProcess.start(kind.module(), command, logOf(kind), Map.of());

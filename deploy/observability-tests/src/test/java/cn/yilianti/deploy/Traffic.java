@@ -10,7 +10,6 @@ import cn.yilianti.local.ServiceKind;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.EventPublisher;
 import cn.yilianti.test.PlatformProcesses;
-import cn.yilianti.test.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +33,7 @@ final class Traffic {
           String sender = direction == Direction.UP ? COUNTY_HOSPITAL : TERTIARY_HOSPITAL;
           ApiClient.Response submitted =
               platform
-                  .api(ServiceKind.REFERRAL, TestTokens.his(sender))
+                  .api(ServiceKind.REFERRAL, platform.credentials().his(sender))
                   .post("/api/v1/referrals", referral(direction, priority));
           assertThat(submitted.status())
               .as(
@@ -44,7 +43,8 @@ final class Traffic {
         }
       }
     }
-    ApiClient referrals = platform.api(ServiceKind.REFERRAL, TestTokens.his(COUNTY_HOSPITAL));
+    ApiClient referrals =
+        platform.api(ServiceKind.REFERRAL, platform.credentials().his(COUNTY_HOSPITAL));
     assertThat(referrals.post("/api/v1/referrals", Map.of()).status()).isEqualTo(400);
     assertThat(referrals.get("/api/v1/referrals/" + UUID.randomUUID()).status()).isEqualTo(404);
     try (EventPublisher publisher = new EventPublisher(platform.kafkaBootstrapServers())) {

@@ -94,7 +94,7 @@ class SeedIntegrationTest {
 
     assertThat(Files.getPosixFilePermissions(CREDENTIALS))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    assertThat(file.get("credentials")).hasSize(9);
+    assertThat(file.get("credentials")).hasSize(11);
     List<String> roles = new ArrayList<>();
     for (JsonNode c : file.get("credentials")) {
       roles.add(c.get("role").asString());
