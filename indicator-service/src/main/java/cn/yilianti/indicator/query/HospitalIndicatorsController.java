@@ -1,8 +1,8 @@
-package cn.yilianti.indicator.transfer;
+package cn.yilianti.indicator.query;
 
-import cn.yilianti.indicator.transfer.TransferCountRepository.StageCount;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/indicators/hospitals")
 class HospitalIndicatorsController {
 
-  private final TransferCountRepository counts;
+  private final JdbcClient jdbc;
 
-  HospitalIndicatorsController(TransferCountRepository counts) {
-    this.counts = counts;
+  HospitalIndicatorsController(JdbcClient jdbc) {
+    this.jdbc = jdbc;
   }
 
   /** Referrals the hospital sent up and down, by stage, since counting began. */
@@ -23,9 +23,14 @@ class HospitalIndicatorsController {
   HospitalIndicators hospital(@PathVariable String code) {
     Map<String, Long> up = new TreeMap<>();
     Map<String, Long> down = new TreeMap<>();
-    for (StageCount c : counts.sentBy(code)) {
-      ("UP".equals(c.direction()) ? up : down).put(c.stage(), c.count());
-    }
+    jdbc.sql(
+            "select direction, stage, sum(count) as total from transfer_count where hospital = ?"
+                + " group by direction, stage")
+        .param(code)
+        .query(
+            rs -> {
+              ("UP".equals(rs.getString(1)) ? up : down).put(rs.getString(2), rs.getLong(3));
+            });
     return new HospitalIndicators(code, up, down);
   }
 
