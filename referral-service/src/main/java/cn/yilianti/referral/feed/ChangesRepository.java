@@ -38,13 +38,11 @@ class ChangesRepository {
                 from referral_transition t join referral r on r.id = t.referral_id
                 where t.tx_id < pg_snapshot_xmin(pg_current_snapshot())
                   and (t.tx_id, t.seq) > (cast(:tx as xid8), :seq)
-                  and """
-                    + visible.sql()
-                    + """
-
+                  and %s
                 order by t.tx_id, t.seq
                 limit :limit
-                """)
+                """
+                    .formatted(visible.sql()))
             .param("tx", Long.toString(cursor.txId()))
             .param("seq", cursor.seq())
             .param("limit", limit);
