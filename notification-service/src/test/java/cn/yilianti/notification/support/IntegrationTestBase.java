@@ -49,8 +49,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "notification.escalation.poll-interval=200ms",
       "notification.escalation.priorities.GREEN_CHANNEL.acknowledge-within=1s",
       "notification.escalation.priorities.GREEN_CHANNEL.step=1s",
-      "notification.escalation.priorities.URGENT.step=1s",
+      "notification.escalation.priorities.URGENT.step=2s",
       "notification.metrics.refresh=300ms",
+      "notification.metrics.dead-letter-refresh=1s",
       "notification.content.languages.EN-TEST=en"
     })
 @RealInfrastructure

@@ -21,7 +21,8 @@ import java.util.concurrent.Executors;
 public final class Receiver implements AutoCloseable {
 
   /** One request as it arrived: path, headers (lower-case names) and body. */
-  public record Request(String path, Map<String, String> headers, String body, int answered) {
+  public record Request(
+      String path, Map<String, String> headers, String body, int answered, java.time.Instant at) {
     public String header(String name) {
       return headers.get(name.toLowerCase());
     }
@@ -101,7 +102,7 @@ public final class Receiver implements AutoCloseable {
     }
     int status = match(statuses, path, 200);
     synchronized (this) {
-      requests.add(new Request(path, headers, body, status));
+      requests.add(new Request(path, headers, body, status, java.time.Instant.now()));
     }
     byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
