@@ -117,7 +117,7 @@ public final class ScenarioRunner {
             exact.doubled(),
             exact.uncertain(),
             failedDuringFault,
-            recovery(timeline, healedAt),
+            recovery(timeline, faultAt),
             exact.converged(),
             notifications,
             List.copyOf(notes),
@@ -158,16 +158,25 @@ public final class ScenarioRunner {
         .sum();
   }
 
-  /** From the repair until the first of three seconds in a row without a failed call. */
-  static @Nullable Duration recovery(Timeline timeline, double healedAt) {
+  /**
+   * The outage as callers saw it: from the fault until the first of three seconds in a row without
+   * a failed call (zero when no call failed).
+   */
+  static @Nullable Duration recovery(Timeline timeline, double faultAt) {
     List<Timeline.Second> after =
-        timeline.seconds().stream().filter(s -> s.second() >= Math.floor(healedAt)).toList();
-    for (int i = 0; i + 2 < after.size(); i++) {
+        timeline.seconds().stream().filter(s -> s.second() >= Math.floor(faultAt)).toList();
+    int firstFailure = 0;
+    while (firstFailure < after.size() && after.get(firstFailure).failed() == 0) {
+      firstFailure++;
+    }
+    if (firstFailure == after.size()) {
+      return Duration.ZERO;
+    }
+    for (int i = firstFailure; i + 2 < after.size(); i++) {
       if (after.get(i).failed() == 0
           && after.get(i + 1).failed() == 0
           && after.get(i + 2).failed() == 0) {
-        return Duration.ofMillis(
-            Math.max(0, Math.round((after.get(i).second() - healedAt) * 1000)));
+        return Duration.ofMillis(Math.max(0, Math.round((after.get(i).second() - faultAt) * 1000)));
       }
     }
     return null;

@@ -24,7 +24,7 @@ public final class TrafficDriver implements RateDriver.Request {
   private final Target target;
   private final TrafficMix mix;
   private final Ledger ledger = new Ledger();
-  private final Http http = new Http(Duration.ofSeconds(10));
+  private final Http http = new Http(Duration.ofSeconds(30));
   private final DelayQueue<Case> queue = new DelayQueue<>();
   private final LongAdder abandoned = new LongAdder();
   private volatile Capabilities capabilities =
