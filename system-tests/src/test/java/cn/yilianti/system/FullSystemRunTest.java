@@ -48,8 +48,7 @@ class FullSystemRunTest {
       Progress.say("platform up in " + Duration.between(began, Instant.now()).toSeconds() + " s");
       TrafficDriver driver = new TrafficDriver(system.target(), TrafficMix.seed());
       driver.probe().notes().forEach(Progress::say);
-      ScenarioRunner runner =
-          new ScenarioRunner(system, driver, "n/a: notification-service exposes no deliveries yet");
+      ScenarioRunner runner = new ScenarioRunner(system, driver, null);
       List<ScenarioResult> results = new ArrayList<>();
       for (var scenario : FaultMatrix.fullMatrix(MATRIX_RATE, postgres)) {
         results.add(runner.run(scenario));

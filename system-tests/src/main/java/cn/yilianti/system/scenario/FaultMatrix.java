@@ -108,6 +108,15 @@ public final class FaultMatrix {
             after));
     scenarios.add(
         new Scenario(
+            "webhook-receiver-down-then-slow",
+            "A hospital's webhook receiver down for a minute, then slow",
+            Faults.webhookReceiverDownThenSlow(),
+            rate,
+            before,
+            Duration.ofSeconds(60),
+            after));
+    scenarios.add(
+        new Scenario(
             "kafka-down-api-up",
             "Kafka down for a minute while the API keeps taking referrals",
             Faults.kafkaDownApiUp(),
