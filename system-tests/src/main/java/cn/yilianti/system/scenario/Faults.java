@@ -146,6 +146,28 @@ public final class Faults {
     };
   }
 
+  /** A hospital's webhook receiver down for a minute, then slow. */
+  public static Fault webhookReceiverDownThenSlow() {
+    return new Fault() {
+      @Override
+      public String inject(SystemUnderTest s) {
+        return "";
+      }
+
+      @Override
+      public String heal(SystemUnderTest s) {
+        return "";
+      }
+
+      @Override
+      public @Nullable String skipReason(
+          SystemUnderTest s, cn.yilianti.system.traffic.Capabilities c) {
+        return "the seed's webhook endpoints are demo addresses (https://his.*.example.cn);"
+            + " pointing one at a local receiver the harness controls is not wired yet";
+      }
+    };
+  }
+
   /** A fault whose inject and heal are plain actions. */
   interface Action {
     String run(SystemUnderTest system) throws Exception;

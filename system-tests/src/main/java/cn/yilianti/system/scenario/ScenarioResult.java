@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param doubled counts present twice (must be 0)
  * @param uncertain driver steps with an unknown outcome (time-out without an idempotency key)
  * @param failedDuringFault calls that failed between the fault and its repair
- * @param recovery from the repair until calls succeed again for three seconds in a row
+ * @param recovery from the fault until calls succeed again for three seconds in a row
  * @param converged from the end of the load until the counts were exact
  * @param problems why the scenario failed (empty when it passed)
  */

@@ -9,6 +9,7 @@ import cn.yilianti.system.traffic.TrafficDriver;
 import cn.yilianti.system.truth.Exactness;
 import cn.yilianti.system.truth.ExactnessReport;
 import cn.yilianti.system.truth.Freshness;
+import cn.yilianti.system.truth.NotificationCheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,13 @@ public final class ScenarioRunner {
   private final SystemUnderTest system;
   private final TrafficDriver driver;
   private final Exactness exactness;
-  private final String notifications;
+  private final @Nullable String notifications;
 
-  public ScenarioRunner(SystemUnderTest system, TrafficDriver driver, String notifications) {
+  /**
+   * @param notifications why notifications are not checked, or null to check them
+   */
+  public ScenarioRunner(
+      SystemUnderTest system, TrafficDriver driver, @Nullable String notifications) {
     this.system = system;
     this.driver = driver;
     this.exactness = system.exactness(driver.mix());
@@ -93,6 +98,7 @@ public final class ScenarioRunner {
     if (exact.lost() > 0 || exact.doubled() > 0) {
       problems.add("lost " + exact.lost() + ", double-counted " + exact.doubled());
     }
+    String notified = notifications(problems);
     String verified = scenario.fault().verify(system);
     if (verified != null) {
       problems.add(verified);
@@ -117,9 +123,9 @@ public final class ScenarioRunner {
             exact.doubled(),
             exact.uncertain(),
             failedDuringFault,
-            recovery(timeline, healedAt),
+            recovery(timeline, faultAt),
             exact.converged(),
-            notifications,
+            notified,
             List.copyOf(notes),
             List.copyOf(problems),
             timeline);
@@ -136,6 +142,26 @@ public final class ScenarioRunner {
                 exact.doubled(),
                 exact.firstDifference()));
     return result;
+  }
+
+  /** The notification check, or why there is none; a lost or doubled notice is a problem. */
+  private String notifications(List<String> problems) {
+    if (notifications != null) {
+      return notifications;
+    }
+    try {
+      NotificationCheck.Result result =
+          new NotificationCheck(system.postgres(), system.database(ServiceKind.NOTIFICATION))
+              .check(system.referralDatabase().events().committed(), Duration.ofSeconds(90));
+      if (!result.exact()) {
+        problems.add(
+            "notifications: %d events never taken in, %d deliveries sent twice"
+                .formatted(result.missing(), result.sentTwice()));
+      }
+      return result.toString();
+    } catch (RuntimeException e) {
+      return "n/a: " + e.getMessage();
+    }
   }
 
   private void recordFreshness(Timeline timeline) {
@@ -158,16 +184,25 @@ public final class ScenarioRunner {
         .sum();
   }
 
-  /** From the repair until the first of three seconds in a row without a failed call. */
-  static @Nullable Duration recovery(Timeline timeline, double healedAt) {
+  /**
+   * The outage as callers saw it: from the fault until the first of three seconds in a row without
+   * a failed call (zero when no call failed).
+   */
+  static @Nullable Duration recovery(Timeline timeline, double faultAt) {
     List<Timeline.Second> after =
-        timeline.seconds().stream().filter(s -> s.second() >= Math.floor(healedAt)).toList();
-    for (int i = 0; i + 2 < after.size(); i++) {
+        timeline.seconds().stream().filter(s -> s.second() >= Math.floor(faultAt)).toList();
+    int firstFailure = 0;
+    while (firstFailure < after.size() && after.get(firstFailure).failed() == 0) {
+      firstFailure++;
+    }
+    if (firstFailure == after.size()) {
+      return Duration.ZERO;
+    }
+    for (int i = firstFailure; i + 2 < after.size(); i++) {
       if (after.get(i).failed() == 0
           && after.get(i + 1).failed() == 0
           && after.get(i + 2).failed() == 0) {
-        return Duration.ofMillis(
-            Math.max(0, Math.round((after.get(i).second() - healedAt) * 1000)));
+        return Duration.ofMillis(Math.max(0, Math.round((after.get(i).second() - faultAt) * 1000)));
       }
     }
     return null;

@@ -6,6 +6,7 @@ import cn.yilianti.local.process.ChildProcess;
 import cn.yilianti.system.traffic.Target;
 import cn.yilianti.system.traffic.TrafficMix;
 import cn.yilianti.system.truth.Exactness;
+import cn.yilianti.system.truth.IndicatorDatabase;
 import cn.yilianti.system.truth.IndicatorReadout;
 import cn.yilianti.system.truth.ReferralDatabase;
 import cn.yilianti.test.PlatformProcesses;
@@ -74,6 +75,7 @@ public final class SystemUnderTest implements AutoCloseable {
     return new Exactness(
         referralDatabase(),
         new IndicatorReadout(target.indicatorUrl(), () -> target.credentials().user("ops")),
+        new IndicatorDatabase(postgres(), database(ServiceKind.INDICATOR)),
         hospitals);
   }
 

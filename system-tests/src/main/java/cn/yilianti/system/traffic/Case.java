@@ -22,6 +22,7 @@ public final class Case implements Delayed {
   private boolean retrying;
   private boolean maybeApplied;
   private long dueNanos;
+  private @Nullable Object body;
 
   Case(Route route, List<Step> plan) {
     this.route = route;
@@ -42,6 +43,14 @@ public final class Case implements Delayed {
 
   String idempotencyKey() {
     return idempotencyKey;
+  }
+
+  /** The current step's body, made once so that a retry with the same key sends the same body. */
+  Object body() {
+    if (body == null) {
+      body = step().creates() ? route.creationBody() : step().body(route);
+    }
+    return body;
   }
 
   int attempts() {
@@ -70,6 +79,7 @@ public final class Case implements Delayed {
     attempts = 0;
     retrying = false;
     maybeApplied = false;
+    body = null;
     idempotencyKey = UUID.randomUUID().toString();
     return next < plan.size();
   }

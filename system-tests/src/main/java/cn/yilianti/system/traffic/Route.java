@@ -47,6 +47,9 @@ public record Route(
     body.put("toHospital", toHospital);
     body.put("toDepartment", toDepartment);
     body.put("diagnosis", Map.of("code", diagnosisCode, "text", diagnosisText));
+    if (consultation()) {
+      body.put("question", "please review the " + consultationType + " findings and advise");
+    }
     body.put("patientKey", "pk-" + UUID.randomUUID());
     return body;
   }

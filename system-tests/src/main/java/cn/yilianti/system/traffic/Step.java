@@ -67,7 +67,7 @@ public enum Step {
               Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString(),
               "expert",
               "chief physician on duty");
-      case COMPLETE_CONSULTATION -> Map.of("conclusion", "opinion sent to the requesting doctor");
+      case COMPLETE_CONSULTATION -> Map.of("reportText", "opinion sent to the requesting doctor");
       case DECLINE_CONSULTATION ->
           Map.of("reasonCode", "NO_EXPERT", "comment", "no expert free this week");
       case CANCEL_CONSULTATION ->

@@ -24,7 +24,7 @@ public final class TrafficDriver implements RateDriver.Request {
   private final Target target;
   private final TrafficMix mix;
   private final Ledger ledger = new Ledger();
-  private final Http http = new Http(Duration.ofSeconds(10));
+  private final Http http = new Http(Duration.ofSeconds(30));
   private final DelayQueue<Case> queue = new DelayQueue<>();
   private final LongAdder abandoned = new LongAdder();
   private volatile Capabilities capabilities =
@@ -119,10 +119,7 @@ public final class TrafficDriver implements RateDriver.Request {
       return new Http.Answer(Http.Outcome.NOT_SENT, 0, "no token: " + e.getMessage());
     }
     return http.post(
-        step.path(collection, String.valueOf(c.id())),
-        token,
-        c.idempotencyKey(),
-        step.creates() ? route.creationBody() : step.body(route));
+        step.path(collection, String.valueOf(c.id())), token, c.idempotencyKey(), c.body());
   }
 
   /** Records a call and, when it succeeded, the cell it raised. */
@@ -143,7 +140,10 @@ public final class TrafficDriver implements RateDriver.Request {
         }
       }
       case REFUSED -> {
-        if (c.maybeApplied()) {
+        if (answer.status() == 409 && c.retrying() && capabilities.idempotency()) {
+          // the first attempt with this key is still in flight on the server
+          retryOrGiveUp(c);
+        } else if (c.maybeApplied()) {
           ledger.uncertain(c.route().cell(c.step(), today()));
         }
       }

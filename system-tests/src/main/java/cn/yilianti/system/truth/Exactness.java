@@ -16,19 +16,25 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The exactness check that ends every scenario. It waits until the outbox is drained and the
  * indicator counts stop differing from the database (or time runs out), then compares every cell:
- * indicator API vs referral-service's outbox (per hospital, direction, stage), outbox vs referral
- * rows (per day), and outbox vs what the driver knows it did (per day).
+ * indicator API vs referral-service's outbox (per hospital, direction, stage), indicator-service's
+ * per-day cells (referrals and consultations) vs the outbox, outbox vs referral rows (per day), and
+ * outbox vs what the driver knows it did (per day).
  */
 public final class Exactness {
 
   private final ReferralDatabase database;
   private final IndicatorReadout indicators;
+  private final IndicatorDatabase indicatorCells;
   private final Set<String> hospitals;
 
   public Exactness(
-      ReferralDatabase database, IndicatorReadout indicators, Collection<String> hospitals) {
+      ReferralDatabase database,
+      IndicatorReadout indicators,
+      IndicatorDatabase indicatorCells,
+      Collection<String> hospitals) {
     this.database = database;
     this.indicators = indicators;
+    this.indicatorCells = indicatorCells;
     this.hospitals = new TreeSet<>(hospitals);
   }
 
@@ -38,12 +44,15 @@ public final class Exactness {
     ReferralDatabase.Events events;
     Map<Cell, Long> expected;
     Map<Cell, Long> counted;
+    Map<Cell, Long> perDay;
     while (true) {
       boolean drained = database.backlog() == 0;
       events = database.events();
       expected = totals(events.cells());
       counted = indicators.totals(hospitalsOf(expected));
-      if ((drained && expected.equals(counted)) || Instant.now().isAfter(deadline)) {
+      perDay = indicatorCells.cells();
+      boolean exact = expected.equals(counted) && perDay.equals(events.cells());
+      if ((drained && exact) || Instant.now().isAfter(deadline)) {
         break;
       }
       LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
@@ -53,6 +62,12 @@ public final class Exactness {
     long[] lostAndDoubled = new long[2];
     compare("indicator API vs referral outbox", expected, counted, differences, lostAndDoubled);
     compare(
+        "indicator cells (per day) vs referral outbox",
+        events.cells(),
+        perDay,
+        differences,
+        new long[2]);
+    compare(
         "referral outbox vs referral rows",
         database.submittedReferrals(),
         submissions(events.cells()),
@@ -61,6 +76,9 @@ public final class Exactness {
     Map<Cell, Long> uncertain = ledger.uncertain();
     for (Map.Entry<Cell, Long> e : merged(ledger.confirmed(), events.cells()).entrySet()) {
       Cell cell = e.getKey();
+      if ("EXPIRED".equals(cell.stage())) {
+        continue; // the service's own deadline sweep, not a driver step
+      }
       long confirmed = ledger.confirmed().getOrDefault(cell, 0L);
       long committed = events.cells().getOrDefault(cell, 0L);
       long maybe = uncertain.getOrDefault(cell, 0L);

@@ -14,14 +14,21 @@ import java.util.UUID;
  */
 public final class Freshness {
 
-  /** Records each event's freshness in {@code timeline}; returns how many were not applied. */
-  public static long record(
+  /**
+   * Of the events committed since a moment: how many the consumer applied, how many it has not
+   * (yet), and when it applied the last.
+   */
+  public record Applied(long applied, long missing, Instant last) {}
+
+  /** Records the freshness of each event committed since {@code since} in {@code timeline}. */
+  public static Applied record(
       Map<UUID, Instant> committed,
       PostgresServer server,
       String consumerDatabase,
       Instant since,
       Timeline timeline) {
     long[] applied = new long[1];
+    Instant[] last = {since};
     ReferralDatabase.Databases.query(
         server,
         consumerDatabase,
@@ -29,14 +36,18 @@ public final class Freshness {
         rs -> {
           Instant created = committed.get(rs.getObject(1, UUID.class));
           if (created != null) {
-            applied[0]++;
             if (!created.isBefore(since)) {
+              applied[0]++;
               Instant processed = rs.getTimestamp(2).toInstant();
+              if (processed.isAfter(last[0])) {
+                last[0] = processed;
+              }
               timeline.freshness(processed, Duration.between(created, processed));
             }
           }
         });
-    return committed.size() - applied[0];
+    long committedSince = committed.values().stream().filter(t -> !t.isBefore(since)).count();
+    return new Applied(applied[0], committedSince - applied[0], last[0]);
   }
 
   private Freshness() {}
