@@ -2,6 +2,7 @@ package cn.yilianti.referral.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yilianti.referral.OutboxRows;
 import cn.yilianti.referral.TestRegistry;
 import cn.yilianti.test.ApiClient;
 import java.util.ArrayList;
@@ -215,13 +216,8 @@ class ReferralLifecycleIntegrationTest extends ReferralIntegrationTest {
   }
 
   private List<String> eventTypes(String id) {
-    return jdbc
-        .sql("select event_type from outbox_event where record_key = :id order by id")
-        .param("id", id)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(t -> t.replace("cn.yilianti.referral.", "").replaceAll("\\.v\\d+$", ""))
+    return OutboxRows.eventTypes(jdbc, id).stream()
+        .map(t -> t.replace("cn.yilianti.referral.", ""))
         .toList();
   }
 
