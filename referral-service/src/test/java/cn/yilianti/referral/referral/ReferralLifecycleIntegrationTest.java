@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -154,6 +157,18 @@ class ReferralLifecycleIntegrationTest extends ReferralIntegrationTest {
     assertThat(current.status()).as(current.body()).isEqualTo(200);
     assertThat(current.header("ETag")).isEqualTo("\"1\"");
     assertThat(eventTypes(id)).containsExactly("submitted", "accepted");
+  }
+
+  @Test
+  void twoCoordinatorsAnsweringAtOnceGetOneSuccessAndOneConflict() throws Exception {
+    String id = upward();
+    try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+      Future<ApiClient.Response> accept = threads.submit(() -> step(id, Step.ACCEPT));
+      Future<ApiClient.Response> reject = threads.submit(() -> step(id, Step.REJECT));
+      List<Integer> statuses = List.of(accept.get().status(), reject.get().status());
+      assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    }
+    assertThat(eventTypes(id)).hasSize(2);
   }
 
   @Test
