@@ -122,6 +122,12 @@ class ConsultationService {
 
   /** The receiving hospital must offer this consultation type to the sender (registry rules). */
   private void requireProvider(ConsultationRequest request) {
+    if (!directory.isReady()) {
+      throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "registry-unavailable",
+          "The hospital registry is not loaded yet; retry shortly");
+    }
     boolean offered =
         RoutingRules.of(directory.all())
             .consultationProviders(request.fromHospital(), request.type())
