@@ -3,6 +3,7 @@ package cn.yilianti.test;
 import cn.yilianti.local.Platform;
 import cn.yilianti.local.PlatformSettings;
 import cn.yilianti.local.ServiceKind;
+import cn.yilianti.local.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +33,15 @@ public final class PlatformProcesses implements AutoCloseable {
    * Starts everything; {@code prefix} names the databases, {@code extraArgs} go to every service.
    */
   public static PlatformProcesses start(String prefix, List<String> extraArgs) {
+    return start(prefix, extraArgs, TestInfrastructure.get().postgres());
+  }
+
+  /**
+   * Starts everything on the given PostgreSQL server (e.g. a private one a test may restart);
+   * {@code prefix} names the databases, {@code extraArgs} go to every service.
+   */
+  public static PlatformProcesses start(
+      String prefix, List<String> extraArgs, PostgresServer postgres) {
     Path runDir;
     try {
       runDir = Files.createTempDirectory(prefix + "run");
@@ -58,7 +68,7 @@ public final class PlatformProcesses implements AutoCloseable {
             args);
     PlatformProcesses running = new PlatformProcesses(new Platform(settings));
     try {
-      running.platform.usePostgres(TestInfrastructure.get().postgres());
+      running.platform.usePostgres(postgres);
       running.platform.startKafka();
       running.platform.startServices();
       return running;

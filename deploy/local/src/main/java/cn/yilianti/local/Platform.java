@@ -94,6 +94,24 @@ public final class Platform implements AutoCloseable {
     awaitReady(kind, launch(kind));
   }
 
+  /**
+   * Starts one more instance of a service on {@code port}, logging to its own file, and waits until
+   * it is ready (scaling tests). The caller stops it; {@link #close()} does not know it.
+   */
+  public ChildProcess startReplica(ServiceKind kind, int port) {
+    ChildProcess child =
+        ChildProcess.start(
+            kind.module() + "-" + port,
+            command(kind, port),
+            settings.runDir().resolve("logs").resolve(kind.module() + "-" + port + ".log"),
+            Map.of());
+    Readiness.awaitHttp(
+        child,
+        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"),
+        READY_TIMEOUT);
+    return child;
+  }
+
   /** SIGTERM: graceful shutdown. */
   public void stopService(ServiceKind kind) {
     ChildProcess child = services.remove(kind);
@@ -171,13 +189,21 @@ public final class Platform implements AutoCloseable {
   }
 
   private ChildProcess launch(ServiceKind kind) {
+    ChildProcess child =
+        ChildProcess.start(
+            kind.module(), command(kind, settings.ports().get(kind)), logOf(kind), Map.of());
+    services.put(kind, child);
+    return child;
+  }
+
+  private List<String> command(ServiceKind kind, int port) {
     PostgresServer pg = postgres();
     List<String> command = new ArrayList<>();
     command.add(ChildProcess.javaBinary());
     command.addAll(settings.serviceJvmArgs());
     command.add("-jar");
     command.add(jarOf(kind).toString());
-    command.add("--server.port=" + settings.ports().get(kind));
+    command.add("--server.port=" + port);
     command.add("--spring.datasource.url=" + pg.jdbcUrl(settings.database(kind)));
     command.add("--spring.datasource.username=" + pg.user());
     command.add("--spring.datasource.password=" + pg.password());
@@ -195,9 +221,7 @@ public final class Platform implements AutoCloseable {
       command.add(ISSUER_URI + "=" + issuer);
     }
     command.addAll(settings.serviceArgs());
-    ChildProcess child = ChildProcess.start(kind.module(), command, logOf(kind), Map.of());
-    services.put(kind, child);
-    return child;
+    return command;
   }
 
   private void awaitReady(ServiceKind kind, ChildProcess child) {

@@ -1,0 +1,5 @@
+/** Server-Sent Events live feed per coordinator. */
+@NullMarked
+package cn.yilianti.notification.feed;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,140 @@
+package cn.yilianti.system.scenario;
+
+import cn.yilianti.local.ServiceKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The scenarios of the short matrix (every build) and of the full one (on demand). */
+public final class FaultMatrix {
+
+  /** A few faults at a small load: what {@code ./mvnw verify} runs. */
+  public static List<Scenario> shortMatrix(double rate) {
+    Duration s4 = Duration.ofSeconds(4);
+    Duration s6 = Duration.ofSeconds(6);
+    return List.of(
+        new Scenario("steady", "Steady load, no fault", Fault.NONE, rate, s6, Duration.ZERO, s4),
+        new Scenario(
+            "kafka-kill",
+            "Kafka broker kill -9, restarted 6 s later",
+            Faults.kafkaKill(),
+            rate,
+            s4,
+            s6,
+            s6),
+        new Scenario(
+            "referral-kill-outbox-backlog",
+            "referral-service kill -9 between commit and publish (outbox backlog), restarted",
+            Faults.referralKillWithBacklog(),
+            rate,
+            s4,
+            Duration.ofSeconds(1),
+            s6),
+        new Scenario(
+            "duplicates-poison",
+            "Every referral event published again, plus a poison record",
+            Faults.duplicatesAndPoison(),
+            rate,
+            s4,
+            Duration.ZERO,
+            s4));
+  }
+
+  /** Every fault of the issue, each under steady load. */
+  public static List<Scenario> fullMatrix(double rate, @Nullable PrivatePostgres postgres) {
+    Duration before = Duration.ofSeconds(15);
+    Duration during = Duration.ofSeconds(20);
+    Duration after = Duration.ofSeconds(20);
+    List<Scenario> scenarios = new ArrayList<>();
+    scenarios.add(
+        new Scenario(
+            "steady", "Steady load, no fault", Fault.NONE, rate, before, Duration.ZERO, after));
+    scenarios.add(
+        new Scenario(
+            "kafka-kill",
+            "Kafka broker kill -9, then restart",
+            Faults.kafkaKill(),
+            rate,
+            before,
+            during,
+            after));
+    for (ServiceKind kind : ServiceKind.values()) {
+      scenarios.add(
+          new Scenario(
+              "kill-" + kind.module(),
+              kind.module() + " kill -9 mid-batch, then restart",
+              Faults.serviceKill(kind),
+              rate,
+              before,
+              Duration.ofSeconds(5),
+              after));
+    }
+    scenarios.add(
+        new Scenario(
+            "referral-kill-outbox-backlog",
+            "referral-service kill -9 between database commit and publish (outbox backlog), then restart",
+            Faults.referralKillWithBacklog(),
+            rate,
+            before,
+            Duration.ofSeconds(2),
+            after));
+    scenarios.add(
+        new Scenario(
+            "postgres-restart",
+            "PostgreSQL stopped and started again (private server)",
+            Faults.postgresRestart(postgres),
+            rate,
+            before,
+            Duration.ofSeconds(10),
+            after));
+    scenarios.add(
+        new Scenario(
+            "indicator-scale-1-2-1",
+            "indicator-service scaled 1 → 2 → 1 instances (rebalances)",
+            Faults.indicatorScaling(),
+            rate,
+            before,
+            Duration.ofSeconds(30),
+            after));
+    scenarios.add(
+        new Scenario(
+            "duplicates-poison",
+            "Every referral event published again, plus a poison record",
+            Faults.duplicatesAndPoison(),
+            rate,
+            before,
+            Duration.ZERO,
+            after));
+    scenarios.add(
+        new Scenario(
+            "webhook-receiver-down-then-slow",
+            "A hospital's webhook receiver down for a minute, then slow",
+            Faults.webhookReceiverDownThenSlow(),
+            rate,
+            before,
+            Duration.ofSeconds(60),
+            after));
+    scenarios.add(
+        new Scenario(
+            "kafka-down-api-up",
+            "Kafka down for a minute while the API keeps taking referrals",
+            Faults.kafkaDownApiUp(),
+            rate,
+            before,
+            Duration.ofSeconds(60),
+            after));
+    scenarios.add(
+        new Scenario(
+            "registry-down",
+            "hospital-registry-service down while referrals keep flowing",
+            Faults.registryDown(),
+            rate,
+            before,
+            Duration.ofSeconds(30),
+            after));
+    return scenarios;
+  }
+
+  private FaultMatrix() {}
+}
