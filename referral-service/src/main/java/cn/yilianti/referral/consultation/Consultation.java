@@ -41,62 +41,26 @@ record Consultation(
   }
 
   Consultation scheduled(Instant at, String expertId) {
-    return new Consultation(
-        id,
-        consultationNumber,
-        type,
-        priority,
-        ConsultationStage.SCHEDULED,
-        fromHospital,
-        fromDepartment,
-        fromClinician,
-        toHospital,
-        toDepartment,
-        diagnosisCode,
-        diagnosisText,
-        question,
-        attachments,
-        patientKey,
-        requestedAt,
-        answerDeadline,
-        at,
-        expertId,
-        reportText,
-        reportUrl,
-        reasonCode,
-        reasonComment,
-        version + 1);
+    return next(ConsultationStage.SCHEDULED, at, expertId, reportText, reportUrl, null, null);
   }
 
   Consultation completed(@Nullable String text, @Nullable URI url) {
-    return new Consultation(
-        id,
-        consultationNumber,
-        type,
-        priority,
-        ConsultationStage.COMPLETED,
-        fromHospital,
-        fromDepartment,
-        fromClinician,
-        toHospital,
-        toDepartment,
-        diagnosisCode,
-        diagnosisText,
-        question,
-        attachments,
-        patientKey,
-        requestedAt,
-        answerDeadline,
-        scheduledAt,
-        expert,
-        text,
-        url,
-        reasonCode,
-        reasonComment,
-        version + 1);
+    return next(ConsultationStage.COMPLETED, scheduledAt, expert, text, url, null, null);
   }
 
   Consultation ended(ConsultationStage stage, String code, @Nullable String comment) {
+    return next(stage, scheduledAt, expert, reportText, reportUrl, code, comment);
+  }
+
+  /** The next version: the request stays as it was, the answer fields change. */
+  private Consultation next(
+      ConsultationStage stage,
+      @Nullable Instant at,
+      @Nullable String expertId,
+      @Nullable String text,
+      @Nullable URI url,
+      @Nullable String code,
+      @Nullable String comment) {
     return new Consultation(
         id,
         consultationNumber,
@@ -115,10 +79,10 @@ record Consultation(
         patientKey,
         requestedAt,
         answerDeadline,
-        scheduledAt,
-        expert,
-        reportText,
-        reportUrl,
+        at,
+        expertId,
+        text,
+        url,
         code,
         comment,
         version + 1);

@@ -95,7 +95,7 @@ class ConsultationController {
       Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-      @Valid @RequestBody TransitionRequests.Schedule body) {
+      @Valid @RequestBody ConsultationAnswers.Schedule body) {
     return view(transitions.schedule(caller, id, ifMatch, body));
   }
 
@@ -104,7 +104,7 @@ class ConsultationController {
       Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-      @Valid @RequestBody TransitionRequests.Complete body) {
+      @Valid @RequestBody ConsultationAnswers.Complete body) {
     return view(transitions.complete(caller, id, ifMatch, body));
   }
 
@@ -113,7 +113,7 @@ class ConsultationController {
       Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-      @Valid @RequestBody TransitionRequests.Decline body) {
+      @Valid @RequestBody ConsultationAnswers.Decline body) {
     return view(transitions.decline(caller, id, ifMatch, body));
   }
 
@@ -122,7 +122,7 @@ class ConsultationController {
       Caller caller,
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-      @Valid @RequestBody TransitionRequests.Cancel body) {
+      @Valid @RequestBody ConsultationAnswers.Cancel body) {
     return view(transitions.cancel(caller, id, ifMatch, body));
   }
 

@@ -27,7 +27,7 @@ class ConsultationService {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final ConsultationRepository consultations;
-  private final ConsultationHistoryRepository history;
+  private final ConsultationHistory history;
   private final ConsultationAccess access;
   private final HospitalDirectory directory;
   private final ConsultationOutbox outbox;
@@ -37,7 +37,7 @@ class ConsultationService {
 
   ConsultationService(
       ConsultationRepository consultations,
-      ConsultationHistoryRepository history,
+      ConsultationHistory history,
       ConsultationAccess access,
       HospitalDirectory directory,
       ConsultationOutbox outbox,
@@ -123,6 +123,12 @@ class ConsultationService {
 
   /** The receiving hospital must offer this consultation type to the sender (registry rules). */
   private void requireProvider(ConsultationRequest request) {
+    if (!directory.isReady()) {
+      throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "registry-unavailable",
+          "The hospital registry is not loaded yet; retry shortly");
+    }
     boolean offered =
         RoutingRules.of(directory.all())
             .consultationProviders(request.fromHospital(), request.type())

@@ -27,7 +27,7 @@ class ConsultationTransitions {
       EnumSet.of(ConsultationStage.REQUESTED, ConsultationStage.SCHEDULED);
 
   private final ConsultationRepository consultations;
-  private final ConsultationHistoryRepository history;
+  private final ConsultationHistory history;
   private final ConsultationAccess access;
   private final ConsultationOutbox outbox;
   private final ConsultationMapper mapper;
@@ -35,7 +35,7 @@ class ConsultationTransitions {
 
   ConsultationTransitions(
       ConsultationRepository consultations,
-      ConsultationHistoryRepository history,
+      ConsultationHistory history,
       ConsultationAccess access,
       ConsultationOutbox outbox,
       ConsultationMapper mapper) {
@@ -48,7 +48,7 @@ class ConsultationTransitions {
 
   @Transactional
   Consultation schedule(
-      Caller caller, UUID id, @Nullable String ifMatch, TransitionRequests.Schedule r) {
+      Caller caller, UUID id, @Nullable String ifMatch, ConsultationAnswers.Schedule r) {
     return apply(
         caller,
         id,
@@ -62,7 +62,7 @@ class ConsultationTransitions {
 
   @Transactional
   Consultation complete(
-      Caller caller, UUID id, @Nullable String ifMatch, TransitionRequests.Complete r) {
+      Caller caller, UUID id, @Nullable String ifMatch, ConsultationAnswers.Complete r) {
     if ((r.reportText() == null || r.reportText().isBlank()) && r.reportUrl() == null) {
       throw ProblemException.invalid(
           "reportText", "required", "give the report as reportText, reportUrl or both");
@@ -80,7 +80,7 @@ class ConsultationTransitions {
 
   @Transactional
   Consultation decline(
-      Caller caller, UUID id, @Nullable String ifMatch, TransitionRequests.Decline r) {
+      Caller caller, UUID id, @Nullable String ifMatch, ConsultationAnswers.Decline r) {
     return apply(
         caller,
         id,
@@ -94,7 +94,7 @@ class ConsultationTransitions {
 
   @Transactional
   Consultation cancel(
-      Caller caller, UUID id, @Nullable String ifMatch, TransitionRequests.Cancel r) {
+      Caller caller, UUID id, @Nullable String ifMatch, ConsultationAnswers.Cancel r) {
     return apply(
         caller,
         id,

@@ -19,9 +19,11 @@ class IdempotencyStore {
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final IdempotencyProperties properties;
 
-  IdempotencyStore(JdbcClient jdbc) {
+  IdempotencyStore(JdbcClient jdbc, IdempotencyProperties properties) {
     this.jdbc = jdbc;
+    this.properties = properties;
   }
 
   Claim claim(String client, String key, byte[] requestHash) {
@@ -40,12 +42,32 @@ class IdempotencyStore {
         return Claim.of(Claim.Outcome.NEW);
       }
       Optional<Claim> existing = existing(client, key, requestHash);
+      if (existing.isPresent()
+          && existing.get().outcome() == Claim.Outcome.IN_FLIGHT
+          && takeOverAbandoned(client, key)) {
+        return Claim.of(Claim.Outcome.NEW);
+      }
       if (existing.isPresent()) {
         return existing.get();
       }
       // Released by a failed first request between our insert and select: try again.
     }
     return Claim.of(Claim.Outcome.IN_FLIGHT);
+  }
+
+  /** Restarts the clock of a claim nobody answered within the in-flight timeout. */
+  private boolean takeOverAbandoned(String client, String key) {
+    return jdbc.sql(
+                """
+                update idempotency_key set created_at = now()
+                 where client = :client and idempotency_key = :key and status is null
+                   and created_at < now() - make_interval(secs => :timeout)
+                """)
+            .param("client", client)
+            .param("key", key)
+            .param("timeout", properties.inFlightTimeout().toSeconds())
+            .update()
+        == 1;
   }
 
   void complete(String client, String key, StoredResponse response) {

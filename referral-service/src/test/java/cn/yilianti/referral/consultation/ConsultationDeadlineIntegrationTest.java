@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ConsultationDeadlineIntegrationTest extends ConsultationIntegrationTestBase {
 
   @Autowired ConsultationRepository consultations;
-  @Autowired ConsultationHistoryRepository history;
+  @Autowired ConsultationHistory history;
   @Autowired ConsultationOutbox outbox;
   @Autowired ConsultationMapper mapper;
   @Autowired TransactionTemplate tx;

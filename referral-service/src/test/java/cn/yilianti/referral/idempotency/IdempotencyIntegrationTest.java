@@ -150,6 +150,24 @@ class IdempotencyIntegrationTest {
   }
 
   @Test
+  void aClaimAbandonedLongerThanTheInFlightTimeoutIsTakenOverByTheRetry() {
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = ConsultationBodies.mdt();
+    assertThat(his().post(CONSULTATIONS, body, "Idempotency-Key", key).status()).isEqualTo(201);
+    // As if the replica had stopped before answering, two minutes ago.
+    jdbc.sql(
+            "update idempotency_key set status = null, body = null,"
+                + " created_at = now() - interval '2 minutes' where idempotency_key = :key")
+        .param("key", key)
+        .update();
+
+    ApiClient.Response retry = his().post(CONSULTATIONS, body, "Idempotency-Key", key);
+
+    assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+    assertThat(retry.header("Idempotent-Replayed")).isNull();
+  }
+
+  @Test
   void keysAreScopedPerClient() {
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = ConsultationBodies.mdt();

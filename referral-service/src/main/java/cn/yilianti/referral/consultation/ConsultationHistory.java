@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 /** The audit trail: one row per transition, written in the transition's transaction. */
 @Repository
-class ConsultationHistoryRepository {
+class ConsultationHistory {
 
   private final JdbcClient jdbc;
 
-  ConsultationHistoryRepository(JdbcClient jdbc) {
+  ConsultationHistory(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

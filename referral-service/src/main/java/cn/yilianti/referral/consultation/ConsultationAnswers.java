@@ -10,7 +10,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** Bodies of the consultation transitions. */
-final class TransitionRequests {
+final class ConsultationAnswers {
 
   static final String REASON = "^[A-Z][A-Z0-9_]{1,63}$";
   static final String REASON_MESSAGE = "must be a reason code such as NO_EXPERT_AVAILABLE";
@@ -30,5 +30,5 @@ final class TransitionRequests {
   /** The requesting hospital withdraws with a coded reason. */
   record Cancel(@NotBlank @Pattern(regexp = REASON, message = REASON_MESSAGE) String reasonCode) {}
 
-  private TransitionRequests() {}
+  private ConsultationAnswers() {}
 }
