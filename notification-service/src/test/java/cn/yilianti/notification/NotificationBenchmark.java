@@ -24,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,6 +37,8 @@ class NotificationBenchmark extends IntegrationTestBase {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final List<String> report = new ArrayList<>();
+
+  @Autowired JdbcClient jdbc;
 
   @Test
   void webhookThroughputAndLatency() throws IOException {
@@ -78,6 +82,7 @@ class NotificationBenchmark extends IntegrationTestBase {
               received.size() / seconds,
               deliverySeconds,
               received.size() / deliverySeconds));
+      report.add(breakdown(codes));
       assertThat(received).hasSize(expected);
     }
   }
@@ -128,7 +133,36 @@ class NotificationBenchmark extends IntegrationTestBase {
               percentile(latencies, 95),
               percentile(latencies, 99),
               latencies[latencies.length - 1]));
+      report.add(breakdown(codes));
     }
+  }
+
+  /** Where the time went: event → notification row committed, then row → delivered. */
+  private String breakdown(List<String> codes) {
+    return jdbc.sql(
+            """
+            select percentile_cont(0.5) within group (order by extract(epoch from
+                     n.created_at - n.event_time)) * 1000 as consume_p50,
+                   percentile_cont(0.99) within group (order by extract(epoch from
+                     n.created_at - n.event_time)) * 1000 as consume_p99,
+                   percentile_cont(0.5) within group (order by extract(epoch from
+                     d.delivered_at - n.created_at)) * 1000 as deliver_p50,
+                   percentile_cont(0.99) within group (order by extract(epoch from
+                     d.delivered_at - n.created_at)) * 1000 as deliver_p99
+              from delivery d join notification n on n.id = d.notification_id
+             where d.hospital = any(:codes)
+            """)
+        .param("codes", codes.toArray(String[]::new))
+        .query(
+            (rs, n) ->
+                String.format(
+                    "  of which event -> notification committed: p50 %.0f ms, p99 %.0f ms;"
+                        + " committed -> delivered: p50 %.0f ms, p99 %.0f ms",
+                    rs.getDouble("consume_p50"),
+                    rs.getDouble("consume_p99"),
+                    rs.getDouble("deliver_p50"),
+                    rs.getDouble("deliver_p99")))
+        .single();
   }
 
   private List<String> hospitals(Receiver receiver, int count, int endpoints, String prefix) {
