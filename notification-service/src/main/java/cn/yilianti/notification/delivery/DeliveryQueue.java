@@ -73,39 +73,48 @@ class DeliveryQueue {
         .list();
   }
 
-  @Transactional
+  /** Delivered: the attempt row and the delivery's new state in one statement. */
   void sent(OutgoingMessage m, long latencyMs) {
-    attempt(m, "SENT", latencyMs, null);
     jdbc.sql(
             """
-            update delivery set status = 'SENT', attempts = attempts + 1, delivered_at = now(),
-                   last_error = null
-             where id = :id
+            with done as (
+              update delivery set status = 'SENT', attempts = attempts + 1, delivered_at = now(),
+                     last_error = null
+               where id = :id
+              returning id, event_id, recipient, channel, attempts)
+            insert into delivery_attempt (delivery_id, event_id, recipient, channel, attempt,
+                outcome, latency_ms)
+            select id, event_id, recipient, channel, attempts, 'SENT', :latency from done
             """)
         .param("id", m.deliveryId())
+        .param("latency", latencyMs)
         .update();
   }
 
   /** A failed attempt: retried after {@code retryIn}, or parked when it is null. */
-  @Transactional
   void failed(OutgoingMessage m, long latencyMs, String error, @Nullable Duration retryIn) {
-    attempt(m, retryIn == null ? "PARKED" : "FAILED", latencyMs, error);
     jdbc.sql(
             """
-            update delivery set attempts = attempts + 1, last_error = :error,
-                   status = case when :park then 'PARKED' else 'PENDING' end,
-                   next_attempt_at = now() + :ms * interval '1 millisecond'
-             where id = :id
+            with done as (
+              update delivery set attempts = attempts + 1, last_error = :error,
+                     status = case when :park then 'PARKED' else 'PENDING' end,
+                     next_attempt_at = now() + :ms * interval '1 millisecond'
+               where id = :id
+              returning id, event_id, recipient, channel, attempts)
+            insert into delivery_attempt (delivery_id, event_id, recipient, channel, attempt,
+                outcome, latency_ms, error)
+            select id, event_id, recipient, channel, attempts, :outcome, :latency, :error from done
             """)
         .param("error", error)
         .param("park", retryIn == null)
         .param("ms", retryIn == null ? 0 : retryIn.toMillis())
         .param("id", m.deliveryId())
+        .param("outcome", retryIn == null ? "PARKED" : "FAILED")
+        .param("latency", latencyMs)
         .update();
   }
 
   /** Nothing was sent (circuit open, bulkhead full, rate limit): try again later, no attempt. */
-  @Transactional
   void deferred(OutgoingMessage m, String reason, Duration retryIn) {
     jdbc.sql(
             """
@@ -115,21 +124,6 @@ class DeliveryQueue {
             """)
         .param("reason", reason)
         .param("ms", retryIn.toMillis())
-        .param("id", m.deliveryId())
-        .update();
-  }
-
-  private void attempt(OutgoingMessage m, String outcome, long latencyMs, @Nullable String error) {
-    jdbc.sql(
-            """
-            insert into delivery_attempt (delivery_id, event_id, recipient, channel, attempt,
-                outcome, latency_ms, error)
-            select id, event_id, recipient, channel, attempts + 1, :outcome, :latency, :error
-              from delivery where id = :id
-            """)
-        .param("outcome", outcome)
-        .param("latency", latencyMs)
-        .param("error", error)
         .param("id", m.deliveryId())
         .update();
   }

@@ -63,7 +63,7 @@ public class NoticeStore {
           .ifPresent(
               id -> {
                 created.add(id);
-                n.recipient().contacts().forEach(contact -> addDelivery(id, n, contact));
+                addDeliveries(id, n);
               });
     }
     if (!created.isEmpty()) {
@@ -115,29 +115,33 @@ public class NoticeStore {
         .optional();
   }
 
-  private void addDelivery(UUID notificationId, NewNotification n, Contact contact) {
+  /** One delivery per contact, in one statement; a hospital system's webhooks get in line. */
+  private void addDeliveries(UUID notificationId, NewNotification n) {
+    List<Contact> contacts = n.recipient().contacts();
+    if (contacts.isEmpty()) {
+      return;
+    }
     Recipient r = n.recipient();
-    // A hospital system receives its webhooks in order: one open delivery per endpoint at a time.
-    String orderingKey =
-        contact.channel() == ChannelType.WEBHOOK
-            ? "webhook|" + r.hospital() + "|" + contact.address()
-            : null;
     jdbc.sql(
             """
             insert into delivery (message_id, notification_id, event_id, recipient, hospital,
                 channel, address, ordering_key, status)
-            values (:msg, :notification, :event, :recipient, :hospital, :channel, :address, :key,
-                'PENDING')
+            select gen_random_uuid(), :notification, :event, :recipient, :hospital, c.channel,
+                   c.address,
+                   case when c.channel = :webhook
+                        then 'webhook|' || :hospital || '|' || c.address end,
+                   'PENDING'
+              from unnest(:channels, :addresses) with ordinality as c(channel, address, n)
+             order by c.n
             on conflict (notification_id, channel, address) do nothing
             """)
-        .param("msg", UUID.randomUUID())
         .param("notification", notificationId)
         .param("event", n.eventId())
         .param("recipient", r.key())
         .param("hospital", r.hospital())
-        .param("channel", contact.channel().name())
-        .param("address", contact.address())
-        .param("key", orderingKey)
+        .param("webhook", ChannelType.WEBHOOK.name())
+        .param("channels", contacts.stream().map(c -> c.channel().name()).toArray(String[]::new))
+        .param("addresses", contacts.stream().map(Contact::address).toArray(String[]::new))
         .update();
   }
 }
