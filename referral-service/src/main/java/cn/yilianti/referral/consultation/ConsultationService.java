@@ -7,6 +7,7 @@ import cn.yilianti.platform.registry.RoutingRules;
 import cn.yilianti.platform.security.Caller;
 import cn.yilianti.platform.web.FieldProblem;
 import cn.yilianti.platform.web.ProblemException;
+import cn.yilianti.referral.deadline.AnswerDeadlines;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class ConsultationService {
             request.attachmentList(),
             request.patientKey(),
             now,
-            now.plus(deadlines.of(request.priority())),
+            deadlines.deadline(request.priority(), now),
             null,
             null,
             null,

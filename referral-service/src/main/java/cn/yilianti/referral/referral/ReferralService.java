@@ -2,14 +2,21 @@ package cn.yilianti.referral.referral;
 
 import cn.yilianti.events.CloudEvent;
 import cn.yilianti.events.referral.ReferralStage;
-import cn.yilianti.events.referral.ReferralSubmitted;
 import cn.yilianti.platform.outbox.OutboxWriter;
+import cn.yilianti.platform.security.Caller;
 import cn.yilianti.platform.web.ProblemException;
+import cn.yilianti.referral.access.ReferralAccess;
+import cn.yilianti.referral.deadline.AnswerDeadlines;
+import cn.yilianti.referral.protection.PatientCipher;
+import cn.yilianti.referral.protection.PatientIdentity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,71 +24,128 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReferralService {
 
+  private static final Logger log = LoggerFactory.getLogger(ReferralService.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final ReferralRepository referrals;
+  private final HistoryRepository history;
+  private final SubmissionChecks checks;
+  private final Routing routing;
+  private final AnswerDeadlines deadlines;
+  private final PatientCipher cipher;
   private final OutboxWriter outbox;
   private final ReferralMapper mapper;
   private final ReferralProperties properties;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
 
   ReferralService(
       ReferralRepository referrals,
+      HistoryRepository history,
+      SubmissionChecks checks,
+      Routing routing,
+      AnswerDeadlines deadlines,
+      PatientCipher cipher,
       OutboxWriter outbox,
       ReferralMapper mapper,
       ReferralProperties properties) {
     this.referrals = referrals;
+    this.history = history;
+    this.checks = checks;
+    this.routing = routing;
+    this.deadlines = deadlines;
+    this.cipher = cipher;
     this.outbox = outbox;
     this.mapper = mapper;
     this.properties = properties;
-    this.clock = Clock.systemUTC();
   }
 
   @Transactional
-  Referral submit(SubmitReferralRequest request) {
-    if (request.fromHospital().equals(request.toHospital())) {
-      throw ProblemException.invalid(
-          "toHospital", "different", "must be another hospital than fromHospital");
-    }
+  Referral submit(Caller caller, SubmitReferralRequest request) {
+    ReferralAccess.requireSender(caller, request.fromHospital());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String number =
-        "R"
-            + DAY.format(now.atZone(properties.zone()))
-            + "-"
-            + String.format("%06d", referrals.nextNumber());
+    checks.check(request, now);
+    Routing.Alliances alliances = routing.check(request);
+    checks.checkLinks(caller, request);
+    List<UUID> duplicates =
+        referrals.possibleDuplicates(
+            request.patientKey(),
+            request.toHospital(),
+            request.toDepartment(),
+            now.minus(properties.duplicateWindow()));
     Referral referral =
         new Referral(
             UUID.randomUUID(),
-            number,
+            number(now),
+            request.hisBusinessId(),
             request.direction(),
             request.priority(),
             ReferralStage.SUBMITTED,
             request.fromHospital(),
             request.fromDepartment(),
+            request.fromClinician(),
             request.toHospital(),
             request.toDepartment(),
             request.diagnosis().code(),
             request.diagnosis().text(),
+            mapper.toDetails(request),
+            request.closesReferral(),
+            request.rereferralOf(),
             request.patientKey(),
+            cipher.seal(request.patient()),
+            alliances.main(),
+            alliances.all(),
+            duplicates,
             now,
-            now.plus(properties.answerDeadlines().of(request.priority())),
+            deadlines.deadline(request.priority(), now),
+            false,
+            Answer.NONE,
+            now,
             0);
     referrals.insert(referral);
-    outbox.append(
-        CloudEvent.of(
-            properties.source(),
-            new ReferralSubmitted(
-                mapper.toRef(referral),
-                referral.diagnosisCode(),
-                referral.patientKey(),
-                null,
-                null),
-            now));
+    history.record(referral, caller, null, null, null, now);
+    outbox.append(CloudEvent.of(properties.source(), mapper.submitted(referral, now), now));
+    log.info(
+        "Referral {} submitted {} {} -> {}",
+        referral.referralNumber(),
+        referral.direction(),
+        referral.fromHospital(),
+        referral.toHospital());
     return referral;
   }
 
   @Transactional(readOnly = true)
-  Referral get(UUID id) {
-    return referrals.find(id).orElseThrow(() -> ProblemException.notFound("Referral", id));
+  Referral get(Caller caller, UUID id) {
+    Referral referral =
+        referrals.find(id).orElseThrow(() -> ProblemException.notFound("Referral", id));
+    ReferralAccess.requireReadable(caller, referral.parties(), id);
+    return referral;
+  }
+
+  @Transactional(readOnly = true)
+  List<HistoryRepository.HistoryEntry> history(Caller caller, UUID id) {
+    get(caller, id);
+    return history.of(id);
+  }
+
+  /** The unmasked identity, for the receiving hospital that admits the patient. */
+  @Transactional(readOnly = true)
+  PatientIdentity patient(Caller caller, UUID id) {
+    Referral referral = get(caller, id);
+    ReferralAccess.requireActing(
+        caller, referral.parties(), id, ReferralAccess.Side.RECEIVER, false);
+    PatientIdentity identity = cipher.open(referral.patient());
+    if (identity == null) {
+      throw ProblemException.notFound("Patient identity of referral", id);
+    }
+    log.info(
+        "Patient identity of referral {} read by {}", referral.referralNumber(), caller.subject());
+    return identity;
+  }
+
+  private String number(Instant now) {
+    return "R"
+        + DAY.format(now.atZone(properties.zone()))
+        + "-"
+        + String.format("%06d", referrals.nextNumber());
   }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.yilianti.events.Topics;
 import cn.yilianti.local.kafka.KafkaServerProcess;
+import cn.yilianti.platform.registry.HospitalDirectory;
+import cn.yilianti.referral.TestRegistry;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.RealInfrastructure;
 import cn.yilianti.test.RealInfrastructure.Broker;
@@ -26,6 +28,7 @@ class OutboxDuringKafkaOutageIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired HospitalDirectory directory;
 
   private final KafkaServerProcess kafka = TestInfrastructure.get().restartableKafka();
 
@@ -38,6 +41,7 @@ class OutboxDuringKafkaOutageIntegrationTest {
 
   @Test
   void referralAcceptedWhileKafkaIsDownIsPublishedOnceKafkaIsBack() {
+    TestRegistry.seed(kafka.bootstrapServers(), directory);
     kafka.kill();
 
     ApiClient.Response response =

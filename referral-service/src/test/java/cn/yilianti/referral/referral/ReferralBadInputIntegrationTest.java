@@ -3,22 +3,15 @@ package cn.yilianti.referral.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yilianti.test.ApiClient;
-import cn.yilianti.test.RealInfrastructure;
 import cn.yilianti.test.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class ReferralBadInputIntegrationTest {
-
-  @LocalServerPort int port;
+class ReferralBadInputIntegrationTest extends ReferralIntegrationTest {
 
   @Test
   void missingAndMalformedFieldsAreEachNamedWithTheirRule() {
@@ -70,8 +63,8 @@ class ReferralBadInputIntegrationTest {
 
     ApiClient.Response response = api().post("/api/v1/referrals", body);
 
-    assertProblem(response, 400);
-    assertThat(errors(response)).containsExactly("toHospital:different");
+    assertProblem(response, 422);
+    assertThat(errors(response)).containsExactly("toHospital:self-referral");
   }
 
   @Test

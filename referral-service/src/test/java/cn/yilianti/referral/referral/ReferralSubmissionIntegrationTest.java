@@ -10,7 +10,6 @@ import cn.yilianti.events.Topics;
 import cn.yilianti.events.referral.Direction;
 import cn.yilianti.events.referral.ReferralSubmitted;
 import cn.yilianti.test.ApiClient;
-import cn.yilianti.test.RealInfrastructure;
 import cn.yilianti.test.TestInfrastructure;
 import cn.yilianti.test.TestTokens;
 import cn.yilianti.test.TopicRecords;
@@ -18,17 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class ReferralSubmissionIntegrationTest {
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
+class ReferralSubmissionIntegrationTest extends ReferralIntegrationTest {
 
   @Test
   void submittedReferralIsStoredAndPublishedOnReferralUpKeyedByItsId() {

@@ -1,4 +1,4 @@
-package cn.yilianti.indicator.transfer;
+package cn.yilianti.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
