@@ -45,7 +45,8 @@ class FullSystemRunTest {
     Instant began = Instant.now();
     try (PrivatePostgres postgres = new PrivatePostgres(Files.createTempDirectory("system-pg"));
         SystemUnderTest system = SystemUnderTest.start("sf_", List.of(), postgres.server())) {
-      Progress.say("platform up in " + Duration.between(began, Instant.now()).toSeconds() + " s");
+      long startup = Duration.between(began, Instant.now()).toSeconds();
+      Progress.say("platform up in " + startup + " s");
       TrafficDriver driver = new TrafficDriver(system.target(), TrafficMix.seed());
       driver.probe().notes().forEach(Progress::say);
       ScenarioRunner runner = new ScenarioRunner(system, driver, null);
@@ -70,16 +71,15 @@ class FullSystemRunTest {
       MarkdownReport markdown =
           new MarkdownReport(report, "System proof: fault matrix and benchmark");
       markdown.paragraph(
-          ("Run of %s on this machine (%d cores), %s; the platform as separate processes: Kafka"
+          ("Run of %s on this machine (%d cores; other builds were running on it at the same"
+                  + " time), platform started in %d s; the platform as separate processes: Kafka"
                   + " (KRaft), a private embedded PostgreSQL, the four services (-Xmx384m, serial"
                   + " GC, connection pool %d); the load generator in the test JVM. Matrix load:"
                   + " %.0f calls/s of the seed's traffic. Regenerate with `system-tests/run-full`.")
               .formatted(
                   Instant.now(),
                   Runtime.getRuntime().availableProcessors(),
-                  "platform ready in "
-                      + Duration.between(began, Instant.now()).toMinutes()
-                      + " min run",
+                  startup,
                   POOL,
                   MATRIX_RATE));
       BenchmarkReport.write(markdown, steps, new BenchmarkReport.PgBaseline(POOL, 30, tps));
