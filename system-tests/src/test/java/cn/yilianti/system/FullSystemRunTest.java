@@ -14,9 +14,12 @@ import cn.yilianti.system.scenario.Progress;
 import cn.yilianti.system.scenario.ScenarioResult;
 import cn.yilianti.system.scenario.ScenarioRunner;
 import cn.yilianti.system.scenario.SystemUnderTest;
+import cn.yilianti.system.scenario.WebhookReceiver;
+import cn.yilianti.system.scenario.WebhookRouting;
 import cn.yilianti.system.traffic.TrafficDriver;
 import cn.yilianti.system.traffic.TrafficMix;
 import cn.yilianti.test.PlatformProcesses;
+import cn.yilianti.test.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +47,24 @@ class FullSystemRunTest {
     Path report = PlatformProcesses.repoRoot().resolve("system-tests/report/full");
     Instant began = Instant.now();
     try (PrivatePostgres postgres = new PrivatePostgres(Files.createTempDirectory("system-pg"));
-        SystemUnderTest system = SystemUnderTest.start("sf_", List.of(), postgres.server())) {
+        SystemUnderTest system = SystemUnderTest.start("sf_", List.of(), postgres.server());
+        WebhookReceiver receiver = new WebhookReceiver(TestInfrastructure.freePort())) {
       long startup = Duration.between(began, Instant.now()).toSeconds();
       Progress.say("platform up in " + startup + " s");
+      WebhookReceiver webhooks = receiver;
+      for (String hospital : List.of("CQMU-2", "SGH")) {
+        try {
+          Progress.say(WebhookRouting.pointAt(system, hospital, receiver));
+        } catch (RuntimeException e) {
+          Progress.say("webhook receiver not wired: " + e.getMessage());
+          webhooks = null;
+        }
+      }
       TrafficDriver driver = new TrafficDriver(system.target(), TrafficMix.seed());
       driver.probe().notes().forEach(Progress::say);
       ScenarioRunner runner = new ScenarioRunner(system, driver, null);
       List<ScenarioResult> results = new ArrayList<>();
-      for (var scenario : FaultMatrix.fullMatrix(MATRIX_RATE, postgres)) {
+      for (var scenario : FaultMatrix.fullMatrix(MATRIX_RATE, postgres, webhooks)) {
         results.add(runner.run(scenario));
       }
       TrafficDriver load = new TrafficDriver(system.target(), TrafficMix.seed()).submissionsOnly();

@@ -42,7 +42,8 @@ public final class FaultMatrix {
   }
 
   /** Every fault of the issue, each under steady load. */
-  public static List<Scenario> fullMatrix(double rate, @Nullable PrivatePostgres postgres) {
+  public static List<Scenario> fullMatrix(
+      double rate, @Nullable PrivatePostgres postgres, @Nullable WebhookReceiver receiver) {
     Duration before = Duration.ofSeconds(15);
     Duration after = Duration.ofSeconds(20);
     List<Scenario> scenarios = new ArrayList<>();
@@ -82,7 +83,7 @@ public final class FaultMatrix {
     add.add(
         "webhook-receiver-down-then-slow",
         "A hospital's webhook receiver down for a minute, then slow",
-        Faults.webhookReceiverDownThenSlow(),
+        Faults.webhookReceiverDownThenSlow(receiver),
         s(60));
     add.add(
         "kafka-down-api-up",

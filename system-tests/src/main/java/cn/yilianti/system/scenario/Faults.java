@@ -135,12 +135,9 @@ public final class Faults {
             : null);
   }
 
-  /** A hospital's webhook receiver down for a minute, then slow: not wired yet (skipped). */
-  public static Fault webhookReceiverDownThenSlow() {
-    return skippable(
-        simple(true, s -> "", s -> ""),
-        "the seed's webhook endpoints are demo addresses (https://his.*.example.cn); pointing one"
-            + " at a local receiver the harness controls is not wired yet");
+  /** A hospital's webhook receiver down for the fault window, then slow. */
+  public static Fault webhookReceiverDownThenSlow(@Nullable WebhookReceiver receiver) {
+    return new WebhookOutage(receiver);
   }
 
   /** A fault whose inject and heal are plain actions. */
