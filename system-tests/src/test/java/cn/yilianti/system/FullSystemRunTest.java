@@ -70,7 +70,7 @@ class FullSystemRunTest {
       TrafficDriver load = new TrafficDriver(system.target(), TrafficMix.seed()).submissionsOnly();
       List<Benchmark.Result> steps =
           new Benchmark(system, load)
-              .run(List.of(100.0, 500.0, 1000.0, 2000.0, 3000.0), Duration.ofSeconds(30));
+              .run(List.of(100.0, 500.0, 1000.0, 2000.0, 3000.0), Duration.ofSeconds(20));
       Progress.say("pgbench baseline with " + POOL + " clients");
       String benchDb = "sf_pgbench_" + ProcessHandle.current().pid();
       postgres.server().createDatabaseIfMissing(benchDb);
@@ -79,7 +79,7 @@ class FullSystemRunTest {
               postgres.server(),
               benchDb,
               POOL,
-              Duration.ofSeconds(30),
+              Duration.ofSeconds(20),
               Files.createTempDirectory("pgbench"));
       MarkdownReport markdown =
           new MarkdownReport(report, "System proof: fault matrix and benchmark");
@@ -95,7 +95,7 @@ class FullSystemRunTest {
                   startup,
                   POOL,
                   MATRIX_RATE));
-      BenchmarkReport.write(markdown, steps, new BenchmarkReport.PgBaseline(POOL, 30, tps));
+      BenchmarkReport.write(markdown, steps, new BenchmarkReport.PgBaseline(POOL, 20, tps));
       MatrixReport.write(markdown, results, driver.capabilities(), driver.ledger());
       Progress.say("report: " + markdown.write("REPORT.md"));
       assertThat(results)

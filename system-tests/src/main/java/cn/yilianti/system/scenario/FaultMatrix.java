@@ -44,8 +44,8 @@ public final class FaultMatrix {
   /** Every fault of the issue, each under steady load. */
   public static List<Scenario> fullMatrix(
       double rate, @Nullable PrivatePostgres postgres, @Nullable WebhookReceiver receiver) {
-    Duration before = Duration.ofSeconds(15);
-    Duration after = Duration.ofSeconds(20);
+    Duration before = Duration.ofSeconds(10);
+    Duration after = Duration.ofSeconds(15);
     List<Scenario> scenarios = new ArrayList<>();
     Adder add =
         (name, description, fault, during) ->
