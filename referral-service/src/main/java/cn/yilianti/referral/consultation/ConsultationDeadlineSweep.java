@@ -22,7 +22,7 @@ class ConsultationDeadlineSweep {
   private static final int BATCH = 200;
 
   private final ConsultationRepository consultations;
-  private final HistoryRepository history;
+  private final ConsultationHistoryRepository history;
   private final ConsultationOutbox outbox;
   private final ConsultationMapper mapper;
   private final TransactionTemplate tx;
@@ -30,7 +30,7 @@ class ConsultationDeadlineSweep {
 
   ConsultationDeadlineSweep(
       ConsultationRepository consultations,
-      HistoryRepository history,
+      ConsultationHistoryRepository history,
       ConsultationOutbox outbox,
       ConsultationMapper mapper,
       TransactionTemplate tx) {

@@ -27,7 +27,7 @@ class ConsultationService {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
   private final ConsultationRepository consultations;
-  private final HistoryRepository history;
+  private final ConsultationHistoryRepository history;
   private final ConsultationAccess access;
   private final HospitalDirectory directory;
   private final ConsultationOutbox outbox;
@@ -37,7 +37,7 @@ class ConsultationService {
 
   ConsultationService(
       ConsultationRepository consultations,
-      HistoryRepository history,
+      ConsultationHistoryRepository history,
       ConsultationAccess access,
       HospitalDirectory directory,
       ConsultationOutbox outbox,

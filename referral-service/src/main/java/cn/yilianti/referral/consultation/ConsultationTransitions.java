@@ -27,7 +27,7 @@ class ConsultationTransitions {
       EnumSet.of(ConsultationStage.REQUESTED, ConsultationStage.SCHEDULED);
 
   private final ConsultationRepository consultations;
-  private final HistoryRepository history;
+  private final ConsultationHistoryRepository history;
   private final ConsultationAccess access;
   private final ConsultationOutbox outbox;
   private final ConsultationMapper mapper;
@@ -35,7 +35,7 @@ class ConsultationTransitions {
 
   ConsultationTransitions(
       ConsultationRepository consultations,
-      HistoryRepository history,
+      ConsultationHistoryRepository history,
       ConsultationAccess access,
       ConsultationOutbox outbox,
       ConsultationMapper mapper) {

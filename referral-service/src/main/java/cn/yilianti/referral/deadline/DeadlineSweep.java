@@ -1,7 +1,6 @@
 package cn.yilianti.referral.deadline;
 
-import cn.yilianti.referral.referral.OverdueReferrals;
-import cn.yilianti.referral.referral.OverdueReferrals.Labels;
+import cn.yilianti.referral.deadline.OverdueReferrals.Labels;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

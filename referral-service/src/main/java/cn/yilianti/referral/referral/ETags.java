@@ -1,6 +1,7 @@
 package cn.yilianti.referral.referral;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 
 /** A referral's version as a strong entity tag, and back from {@code If-Match}. */
 final class ETags {
@@ -27,6 +28,11 @@ final class ETags {
     } catch (NumberFormatException e) {
       return NO_VERSION;
     }
+  }
+
+  /** 200 with the body and the version as its entity tag. */
+  static <T> ResponseEntity<T> ok(int version, T body) {
+    return ResponseEntity.ok().eTag(of(version)).body(body);
   }
 
   private ETags() {}

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ConsultationDeadlineIntegrationTest extends ConsultationIntegrationTestBase {
 
   @Autowired ConsultationRepository consultations;
-  @Autowired HistoryRepository history;
+  @Autowired ConsultationHistoryRepository history;
   @Autowired ConsultationOutbox outbox;
   @Autowired ConsultationMapper mapper;
   @Autowired TransactionTemplate tx;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.yilianti.platform.registry.HospitalDirectory;
+import cn.yilianti.referral.OutboxRows;
 import cn.yilianti.referral.ReferralServiceApplication;
 import cn.yilianti.referral.TestRegistry;
 import cn.yilianti.test.ApiClient;
@@ -131,14 +132,7 @@ class DeadlineSweepTwoReplicasIntegrationTest {
   }
 
   private List<String> eventTypes(String id) {
-    return jdbc
-        .sql("select event_type from outbox_event where record_key = :id order by id")
-        .param("id", id)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(t -> t.replaceAll("\\.v\\d+$", ""))
-        .toList();
+    return OutboxRows.eventTypes(jdbc, id);
   }
 
   private static Map<String, Object> urgent(int i) {

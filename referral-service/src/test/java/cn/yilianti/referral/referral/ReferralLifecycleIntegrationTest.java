@@ -2,6 +2,7 @@ package cn.yilianti.referral.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yilianti.referral.OutboxRows;
 import cn.yilianti.referral.TestRegistry;
 import cn.yilianti.test.ApiClient;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -156,6 +160,18 @@ class ReferralLifecycleIntegrationTest extends ReferralIntegrationTest {
   }
 
   @Test
+  void twoCoordinatorsAnsweringAtOnceGetOneSuccessAndOneConflict() throws Exception {
+    String id = upward();
+    try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+      Future<ApiClient.Response> accept = threads.submit(() -> step(id, Step.ACCEPT));
+      Future<ApiClient.Response> reject = threads.submit(() -> step(id, Step.REJECT));
+      List<Integer> statuses = List.of(accept.get().status(), reject.get().status());
+      assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    }
+    assertThat(eventTypes(id)).hasSize(2);
+  }
+
+  @Test
   void downwardReferralReturnsTheUpwardOneAndIsPublishedOnReferralDown() {
     String up = upward();
     step(up, Step.ACCEPT);
@@ -215,13 +231,8 @@ class ReferralLifecycleIntegrationTest extends ReferralIntegrationTest {
   }
 
   private List<String> eventTypes(String id) {
-    return jdbc
-        .sql("select event_type from outbox_event where record_key = :id order by id")
-        .param("id", id)
-        .query(String.class)
-        .list()
-        .stream()
-        .map(t -> t.replace("cn.yilianti.referral.", "").replaceAll("\\.v\\d+$", ""))
+    return OutboxRows.eventTypes(jdbc, id).stream()
+        .map(t -> t.replace("cn.yilianti.referral.", ""))
         .toList();
   }
 

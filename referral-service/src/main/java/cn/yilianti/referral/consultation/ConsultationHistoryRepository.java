@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 /** The audit trail: one row per transition, written in the transition's transaction. */
 @Repository
-class HistoryRepository {
+class ConsultationHistoryRepository {
 
   private final JdbcClient jdbc;
 
-  HistoryRepository(JdbcClient jdbc) {
+  ConsultationHistoryRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -5,6 +5,7 @@ import cn.yilianti.events.referral.Direction;
 import cn.yilianti.events.referral.Priority;
 import cn.yilianti.events.referral.ReferralAnswerDeadlinePassed;
 import cn.yilianti.platform.outbox.OutboxWriter;
+import cn.yilianti.referral.deadline.OverdueReferrals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +16,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Unanswered referrals past their deadline, for the sweep. Rows are claimed with {@code FOR UPDATE
- * SKIP LOCKED} and flagged in the same transaction as their event, so however many replicas sweep
- * at once, each deadline fires once and each referral expires once.
+ * The referral table's side of the deadline sweep: unanswered referrals past their deadline, for
+ * the sweep. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and flagged in the same
+ * transaction as their event, so however many replicas sweep at once, each deadline fires once and
+ * each referral expires once.
  */
 @Service
-public class OverdueReferrals {
+class OverdueReferralsStore implements OverdueReferrals {
 
   private final JdbcClient jdbc;
   private final ReferralLifecycle lifecycle;
@@ -29,7 +31,7 @@ public class OverdueReferrals {
   private final ReferralProperties properties;
   private final Clock clock = Clock.systemUTC();
 
-  OverdueReferrals(
+  OverdueReferralsStore(
       JdbcClient jdbc,
       ReferralLifecycle lifecycle,
       OutboxWriter outbox,
@@ -42,10 +44,7 @@ public class OverdueReferrals {
     this.properties = properties;
   }
 
-  /** What the metrics count a referral under. */
-  public record Labels(String alliance, Direction direction, Priority priority) {}
-
-  /** Flags up to {@code limit} passed deadlines and emits their events; returns their labels. */
+  @Override
   @Transactional
   public List<Labels> passDeadlines(int limit) {
     List<Referral> passed =
@@ -69,7 +68,7 @@ public class OverdueReferrals {
     return passed.stream().map(r -> new Labels(r.alliance(), r.direction(), r.priority())).toList();
   }
 
-  /** Expires up to {@code limit} referrals unanswered {@code grace} after their deadline. */
+  @Override
   @Transactional
   public int expire(Duration grace, int limit) {
     List<UUID> due =
@@ -92,7 +91,7 @@ public class OverdueReferrals {
     return expired;
   }
 
-  /** Unanswered referrals and how many of them are overdue, by labels. */
+  @Override
   @Transactional(readOnly = true)
   public List<Backlog> backlog() {
     return jdbc.sql(
@@ -112,6 +111,4 @@ public class OverdueReferrals {
                     rs.getLong("overdue")))
         .list();
   }
-
-  public record Backlog(Labels labels, long unanswered, long overdue) {}
 }
