@@ -46,6 +46,9 @@ class ShortFaultMatrixTest {
 
   @AfterAll
   static void report() throws Exception {
+    if (system == null) {
+      return;
+    }
     try {
       MarkdownReport report =
           new MarkdownReport(

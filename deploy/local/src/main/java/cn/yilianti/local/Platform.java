@@ -27,7 +27,13 @@ import org.jspecify.annotations.Nullable;
 public final class Platform implements AutoCloseable {
 
   private static final String ISSUER_URI = "--spring.security.oauth2.resourceserver.jwt.issuer-uri";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * How long a service may take to become ready; {@code -Dplatform.ready-timeout=600} on a busy
+   * machine.
+   */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("platform.ready-timeout", 180));
 
   private final PlatformSettings settings;
   private final Map<ServiceKind, ChildProcess> services = new EnumMap<>(ServiceKind.class);

@@ -110,6 +110,7 @@ public final class Benchmark {
             freshness.getValueAtPercentile(99),
             notified.getTotalCount() == 0 ? -1 : notified.getValueAtPercentile(50),
             notified.getTotalCount() == 0 ? -1 : notified.getValueAtPercentile(99),
+            applied.missing(),
             cpu,
             rss);
     return new Result(step, timeline, notifications);

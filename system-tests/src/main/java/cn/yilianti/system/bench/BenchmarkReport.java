@@ -28,6 +28,7 @@ public final class BenchmarkReport {
               s.p50() + " / " + s.p95() + " / " + s.p99(),
               s.freshnessP50() + " / " + s.freshnessP99(),
               s.notificationP50() < 0 ? "n/a" : s.notificationP50() + " / " + s.notificationP99(),
+              "" + s.notCounted(),
               s.saturated() ? "saturated" : "keeps up"));
     }
     report.table(
@@ -38,7 +39,8 @@ public final class BenchmarkReport {
             "failed",
             "API p50 / p95 / p99 ms",
             "freshness p50 / p99 ms",
-            "notification p50 / p99 ms",
+            "notification intake p50 / p99 ms",
+            "not counted",
             ""),
         rows);
     double best = results.stream().mapToDouble(r -> r.step().endToEnd()).max().orElse(0);

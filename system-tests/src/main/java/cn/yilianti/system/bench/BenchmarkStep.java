@@ -10,6 +10,8 @@ import java.util.Map;
  * @param failedShare share of calls not answered 2xx
  * @param endToEnd submissions per second counted by indicator-service (committed in the step and
  *     applied, over the time until the last was applied)
+ * @param notCounted submissions committed in the step that indicator-service had not counted two
+ *     minutes after the step (must be 0)
  * @param cpu CPU use per process, in cores (1.0 = one core busy)
  * @param rssMb resident memory per process at the end of the step
  */
@@ -25,6 +27,7 @@ public record BenchmarkStep(
     long freshnessP99,
     long notificationP50,
     long notificationP99,
+    long notCounted,
     Map<String, Double> cpu,
     Map<String, Long> rssMb) {
 

@@ -30,16 +30,6 @@ public interface Fault {
     return false;
   }
 
-  Fault NONE =
-      new Fault() {
-        @Override
-        public String inject(SystemUnderTest system) {
-          return "";
-        }
-
-        @Override
-        public String heal(SystemUnderTest system) {
-          return "";
-        }
-      };
+  /** No fault: the steady-load baseline. */
+  Fault NONE = Faults.simple(true, s -> "", s -> "");
 }

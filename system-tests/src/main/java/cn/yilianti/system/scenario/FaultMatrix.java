@@ -42,98 +42,68 @@ public final class FaultMatrix {
   }
 
   /** Every fault of the issue, each under steady load. */
-  public static List<Scenario> fullMatrix(double rate, @Nullable PrivatePostgres postgres) {
-    Duration before = Duration.ofSeconds(15);
-    Duration during = Duration.ofSeconds(20);
-    Duration after = Duration.ofSeconds(20);
+  public static List<Scenario> fullMatrix(
+      double rate, @Nullable PrivatePostgres postgres, @Nullable WebhookReceiver receiver) {
+    Duration before = Duration.ofSeconds(10);
+    Duration after = Duration.ofSeconds(15);
     List<Scenario> scenarios = new ArrayList<>();
-    scenarios.add(
-        new Scenario(
-            "steady", "Steady load, no fault", Fault.NONE, rate, before, Duration.ZERO, after));
-    scenarios.add(
-        new Scenario(
-            "kafka-kill",
-            "Kafka broker kill -9, then restart",
-            Faults.kafkaKill(),
-            rate,
-            before,
-            during,
-            after));
+    Adder add =
+        (name, description, fault, during) ->
+            scenarios.add(new Scenario(name, description, fault, rate, before, during, after));
+    add.add("steady", "Steady load, no fault", Fault.NONE, Duration.ZERO);
+    add.add("kafka-kill", "Kafka broker kill -9, then restart", Faults.kafkaKill(), s(20));
     for (ServiceKind kind : ServiceKind.values()) {
-      scenarios.add(
-          new Scenario(
-              "kill-" + kind.module(),
-              kind.module() + " kill -9 mid-batch, then restart",
-              Faults.serviceKill(kind),
-              rate,
-              before,
-              Duration.ofSeconds(5),
-              after));
+      add.add(
+          "kill-" + kind.module(),
+          kind.module() + " kill -9 mid-batch, then restart",
+          Faults.serviceKill(kind),
+          s(5));
     }
-    scenarios.add(
-        new Scenario(
-            "referral-kill-outbox-backlog",
-            "referral-service kill -9 between database commit and publish (outbox backlog), then restart",
-            Faults.referralKillWithBacklog(),
-            rate,
-            before,
-            Duration.ofSeconds(2),
-            after));
-    scenarios.add(
-        new Scenario(
-            "postgres-restart",
-            "PostgreSQL stopped and started again (private server)",
-            Faults.postgresRestart(postgres),
-            rate,
-            before,
-            Duration.ofSeconds(10),
-            after));
-    scenarios.add(
-        new Scenario(
-            "indicator-scale-1-2-1",
-            "indicator-service scaled 1 → 2 → 1 instances (rebalances)",
-            Faults.indicatorScaling(),
-            rate,
-            before,
-            Duration.ofSeconds(30),
-            after));
-    scenarios.add(
-        new Scenario(
-            "duplicates-poison",
-            "Every referral event published again, plus a poison record",
-            Faults.duplicatesAndPoison(),
-            rate,
-            before,
-            Duration.ZERO,
-            after));
-    scenarios.add(
-        new Scenario(
-            "webhook-receiver-down-then-slow",
-            "A hospital's webhook receiver down for a minute, then slow",
-            Faults.webhookReceiverDownThenSlow(),
-            rate,
-            before,
-            Duration.ofSeconds(60),
-            after));
-    scenarios.add(
-        new Scenario(
-            "kafka-down-api-up",
-            "Kafka down for a minute while the API keeps taking referrals",
-            Faults.kafkaDownApiUp(),
-            rate,
-            before,
-            Duration.ofSeconds(60),
-            after));
-    scenarios.add(
-        new Scenario(
-            "registry-down",
-            "hospital-registry-service down while referrals keep flowing",
-            Faults.registryDown(),
-            rate,
-            before,
-            Duration.ofSeconds(30),
-            after));
+    add.add(
+        "referral-kill-outbox-backlog",
+        "referral-service kill -9 between database commit and publish (outbox backlog), then"
+            + " restart",
+        Faults.referralKillWithBacklog(),
+        s(2));
+    add.add(
+        "postgres-restart",
+        "PostgreSQL stopped and started again (private server)",
+        Faults.postgresRestart(postgres),
+        s(10));
+    add.add(
+        "indicator-scale-1-2-1",
+        "indicator-service scaled 1 → 2 → 1 instances (rebalances)",
+        Faults.indicatorScaling(),
+        s(30));
+    add.add(
+        "duplicates-poison",
+        "Every referral event published again, plus a poison record",
+        Faults.duplicatesAndPoison(),
+        Duration.ZERO);
+    add.add(
+        "webhook-receiver-down-then-slow",
+        "A hospital's webhook receiver down for a minute, then slow",
+        Faults.webhookReceiverDownThenSlow(receiver),
+        s(60));
+    add.add(
+        "kafka-down-api-up",
+        "Kafka down for a minute while the API keeps taking referrals",
+        Faults.kafkaDownApiUp(),
+        s(60));
+    add.add(
+        "registry-down",
+        "hospital-registry-service down while referrals keep flowing",
+        Faults.registryDown(),
+        s(30));
     return scenarios;
+  }
+
+  private interface Adder {
+    void add(String name, String description, Fault fault, Duration during);
+  }
+
+  private static Duration s(int seconds) {
+    return Duration.ofSeconds(seconds);
   }
 
   private FaultMatrix() {}

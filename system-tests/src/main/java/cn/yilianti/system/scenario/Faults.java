@@ -17,16 +17,7 @@ public final class Faults {
 
   /** {@code kill -9} of the broker, then a restart on the same data. */
   public static Fault kafkaKill() {
-    return simple(
-        false,
-        s -> {
-          s.platform().platform().kafka().kill();
-          return "broker killed (SIGKILL)";
-        },
-        s -> {
-          s.platform().platform().kafka().start(KAFKA_START);
-          return "broker restarted";
-        });
+    return kafka(false, "broker killed (SIGKILL)");
   }
 
   /** {@code kill -9} of one service mid-batch, then a restart. */
@@ -104,15 +95,19 @@ public final class Faults {
 
   /** The broker down for the whole fault window while the API keeps taking referrals. */
   public static Fault kafkaDownApiUp() {
+    return kafka(true, "broker down (SIGKILL); the API must keep answering");
+  }
+
+  private static Fault kafka(boolean apiStaysUp, String note) {
     return simple(
-        true,
+        apiStaysUp,
         s -> {
           s.platform().platform().kafka().kill();
-          return "broker down; the API must keep answering";
+          return note;
         },
         s -> {
           s.platform().platform().kafka().start(KAFKA_START);
-          return "broker back";
+          return "broker restarted on the same data";
         });
   }
 
@@ -123,49 +118,26 @@ public final class Faults {
 
   /** PostgreSQL stopped and started again, only on a private server this run owns. */
   public static Fault postgresRestart(@Nullable PrivatePostgres postgres) {
-    return new Fault() {
-      @Override
-      public String inject(SystemUnderTest s) {
-        java.util.Objects.requireNonNull(postgres).stop();
-        return "PostgreSQL stopped (fast shutdown)";
-      }
-
-      @Override
-      public String heal(SystemUnderTest s) {
-        java.util.Objects.requireNonNull(postgres).start();
-        return "PostgreSQL started again on the same data";
-      }
-
-      @Override
-      public @Nullable String skipReason(
-          SystemUnderTest s, cn.yilianti.system.traffic.Capabilities c) {
-        return postgres == null
-            ? "runs only on a private embedded PostgreSQL (the machine's shared server is never restarted)"
-            : null;
-      }
-    };
+    return skippable(
+        simple(
+            false,
+            s -> {
+              java.util.Objects.requireNonNull(postgres).stop();
+              return "PostgreSQL stopped (fast shutdown)";
+            },
+            s -> {
+              java.util.Objects.requireNonNull(postgres).start();
+              return "PostgreSQL started again on the same data";
+            }),
+        postgres == null
+            ? "runs only on a private embedded PostgreSQL (the machine's shared server is never"
+                + " restarted)"
+            : null);
   }
 
-  /** A hospital's webhook receiver down for a minute, then slow. */
-  public static Fault webhookReceiverDownThenSlow() {
-    return new Fault() {
-      @Override
-      public String inject(SystemUnderTest s) {
-        return "";
-      }
-
-      @Override
-      public String heal(SystemUnderTest s) {
-        return "";
-      }
-
-      @Override
-      public @Nullable String skipReason(
-          SystemUnderTest s, cn.yilianti.system.traffic.Capabilities c) {
-        return "the seed's webhook endpoints are demo addresses (https://his.*.example.cn);"
-            + " pointing one at a local receiver the harness controls is not wired yet";
-      }
-    };
+  /** A hospital's webhook receiver down for the fault window, then slow. */
+  public static Fault webhookReceiverDownThenSlow(@Nullable WebhookReceiver receiver) {
+    return new WebhookOutage(receiver);
   }
 
   /** A fault whose inject and heal are plain actions. */
@@ -174,22 +146,33 @@ public final class Faults {
   }
 
   static Fault simple(boolean apiStaysUp, Action inject, Action heal) {
-    return new Fault() {
-      @Override
-      public boolean apiStaysUp() {
-        return apiStaysUp;
-      }
+    return new ActionFault(apiStaysUp, null, inject, heal);
+  }
 
-      @Override
-      public String inject(SystemUnderTest s) throws Exception {
-        return inject.run(s);
-      }
+  /** {@code fault}, skipped with {@code reason} when the reason is not null. */
+  static Fault skippable(Fault fault, @Nullable String reason) {
+    ActionFault f = (ActionFault) fault;
+    return new ActionFault(f.apiStaysUp(), reason, f.inject(), f.heal());
+  }
 
-      @Override
-      public String heal(SystemUnderTest s) throws Exception {
-        return heal.run(s);
-      }
-    };
+  private record ActionFault(boolean apiStaysUp, @Nullable String skip, Action inject, Action heal)
+      implements Fault {
+
+    @Override
+    public String inject(SystemUnderTest s) throws Exception {
+      return inject.run(s);
+    }
+
+    @Override
+    public String heal(SystemUnderTest s) throws Exception {
+      return heal.run(s);
+    }
+
+    @Override
+    public @Nullable String skipReason(
+        SystemUnderTest s, cn.yilianti.system.traffic.Capabilities c) {
+      return skip;
+    }
   }
 
   static String deadLetterTopic() {

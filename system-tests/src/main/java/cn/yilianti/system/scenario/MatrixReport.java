@@ -52,7 +52,9 @@ public final class MatrixReport {
                   r.notifications(),
                   "" + r.lost(),
                   "" + r.doubled(),
-                  seconds(r.recovery()) + " / " + seconds(r.converged())));
+                  (r.scenario().fault() == Fault.NONE ? "no fault" : seconds(r.recovery()))
+                      + " / "
+                      + seconds(r.converged())));
     }
     report.table(
         List.of(
@@ -70,8 +72,8 @@ public final class MatrixReport {
         rows);
     report.paragraph(
         "Events committed, published and counted are totals over the run so far (the check after"
-            + " each scenario covers everything before it). Recovery: from the repair until API"
-            + " calls succeed three seconds in a row; counts exact after: from the end of the load"
+            + " each scenario covers everything before it). Recovery: from the fault until API"
+            + " calls succeed three seconds in a row (the outage callers saw); counts exact after: from the end of the load"
             + " until every indicator cell equals the truth.");
     for (ScenarioResult r : results) {
       if (r.skipped() != null || r.timeline() == null) {

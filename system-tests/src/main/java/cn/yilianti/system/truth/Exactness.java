@@ -97,8 +97,8 @@ public final class Exactness {
     return new ExactnessReport(
         events.count(),
         events.published(),
-        sum(counted),
-        sum(expected),
+        sum(perDay),
+        sum(events.cells()),
         lostAndDoubled[0],
         lostAndDoubled[1],
         ledger.uncertainSteps(),

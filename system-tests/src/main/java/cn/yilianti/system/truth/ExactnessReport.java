@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param committed case events referral-service committed (outbox rows)
  * @param published of those, acknowledged by the broker
- * @param counted the sum of the indicator counts read back through the API
- * @param expected the sum the database says they should be
+ * @param counted the sum of indicator-service's counts (referrals and consultations, all days)
+ * @param expected the sum referral-service's outbox says they should be
  * @param lost counts missing somewhere (must be 0)
  * @param doubled counts present twice somewhere (must be 0)
  * @param uncertain driver steps whose outcome it never learnt (time-outs without idempotency)

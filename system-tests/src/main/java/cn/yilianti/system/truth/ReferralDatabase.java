@@ -146,8 +146,9 @@ public final class ReferralDatabase {
   }
 
   /** Plain JDBC on one of the platform's databases. */
-  static final class Databases {
-    static void query(PostgresServer server, String database, String sql, RowHandler handler) {
+  public static final class Databases {
+    public static void query(
+        PostgresServer server, String database, String sql, RowHandler handler) {
       try (Connection c = server.connect(database);
           Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(sql)) {
