@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What the proof drives through the platform before it asks Prometheus: referrals up and down at
- * every priority through the public API, bad requests, reads, and one poison event that the
- * indicator service must dead-letter.
+ * What the proof drives through the platform before it asks Prometheus, with real tokens: referrals
+ * up and down at every priority they may have, acceptances by the receiving coordinator, a remote
+ * consultation, bad requests, reads, and one poison event the consumers must dead-letter.
  */
 final class Traffic {
 
@@ -27,8 +27,15 @@ final class Traffic {
   static final int REFERRALS_PER_DIRECTION_AND_PRIORITY = 2;
 
   static void drive(PlatformProcesses platform) {
+    ApiClient coordinator =
+        platform.api(ServiceKind.REFERRAL, platform.credentials().user("cqmu2-coordinator"));
+    int upward = 0;
+    int downward = 0;
     for (Direction direction : Direction.values()) {
       for (Priority priority : Priority.values()) {
+        if (direction == Direction.DOWN && priority == Priority.GREEN_CHANNEL) {
+          continue; // the green channel is for upward referrals only
+        }
         for (int i = 0; i < REFERRALS_PER_DIRECTION_AND_PRIORITY; i++) {
           String sender = direction == Direction.UP ? COUNTY_HOSPITAL : TERTIARY_HOSPITAL;
           ApiClient.Response submitted =
@@ -36,13 +43,29 @@ final class Traffic {
                   .api(ServiceKind.REFERRAL, platform.credentials().his(sender))
                   .post("/api/v1/referrals", referral(direction, priority));
           assertThat(submitted.status())
-              .as(
-                  "referral submission answered %s (if the API now needs a token, give Traffic one)",
-                  submitted.body())
+              .as("referral submission answered %s", submitted.body())
               .isEqualTo(201);
+          if (direction == Direction.UP) {
+            upward++;
+            // The receiving coordinator answers the first of each pair: time to accept.
+            if (i == 0) {
+              String id = submitted.json().get("id").asString();
+              ApiClient.Response accepted =
+                  coordinator.post(
+                      "/api/v1/referrals/" + id + "/accept", Map.of("department", "CARDIOLOGY"));
+              assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+            }
+          } else {
+            downward++;
+          }
         }
       }
     }
+    ApiClient.Response consultation =
+        platform
+            .api(ServiceKind.REFERRAL, platform.credentials().his(COUNTY_HOSPITAL))
+            .post("/api/v1/consultations", consultation());
+    assertThat(consultation.status()).as(consultation.body()).isEqualTo(201);
     ApiClient referrals =
         platform.api(ServiceKind.REFERRAL, platform.credentials().his(COUNTY_HOSPITAL));
     assertThat(referrals.post("/api/v1/referrals", Map.of()).status()).isEqualTo(400);
@@ -53,15 +76,30 @@ final class Traffic {
           "poison-" + UUID.randomUUID(),
           "not a CloudEvent".getBytes(StandardCharsets.UTF_8));
     }
-    int expected = Priority.values().length * REFERRALS_PER_DIRECTION_AND_PRIORITY;
-    ApiClient indicators = platform.api(ServiceKind.INDICATOR);
+    ApiClient indicators = platform.api(ServiceKind.INDICATOR, platform.credentials().user("ops"));
+    int expectedUp = upward;
+    int expectedDown = downward;
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
-              assertThat(submitted(indicators, COUNTY_HOSPITAL, "upward")).isEqualTo(expected);
-              assertThat(submitted(indicators, TERTIARY_HOSPITAL, "downward")).isEqualTo(expected);
+              assertThat(submitted(indicators, COUNTY_HOSPITAL, "upward")).isEqualTo(expectedUp);
+              assertThat(submitted(indicators, TERTIARY_HOSPITAL, "downward"))
+                  .isEqualTo(expectedDown);
             });
+  }
+
+  private static Map<String, Object> consultation() {
+    return Map.of(
+        "type", "MDT",
+        "priority", "URGENT",
+        "fromHospital", COUNTY_HOSPITAL,
+        "fromDepartment", "RESPIRATORY",
+        "toHospital", TERTIARY_HOSPITAL,
+        "toDepartment", "ONCOLOGY",
+        "diagnosis", Map.of("code", "C34.1", "text", "lung mass"),
+        "question", "surgery or chemoradiotherapy?",
+        "patientKey", "pk-" + UUID.randomUUID());
   }
 
   private static long submitted(ApiClient indicators, String hospital, String direction) {
