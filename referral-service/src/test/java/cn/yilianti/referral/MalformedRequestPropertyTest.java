@@ -101,7 +101,9 @@ class MalformedRequestPropertyTest {
                 json.substring(0, Math.min(cut, json.length() - 1)),
                 "application/json");
     assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
-    assertThat(broken.json().at("/errors/0/field").asString()).isEqualTo("body");
+    assertThat(broken.header("Content-Type")).startsWith("application/problem+json");
+    // "body", or the field the JSON broke off in (a cut inside a list element names that element).
+    assertThat(broken.json().at("/errors/0/field").asString()).as(broken.toString()).isNotBlank();
   }
 
   // --- generators ---
