@@ -101,8 +101,9 @@ class MalformedRequestPropertyTest {
                 json.substring(0, Math.min(cut, json.length() - 1)),
                 "application/json");
     assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
-    // The parser names where the JSON broke: "body", or the field it was reading (attachments[0]).
-    assertThat(broken.json().at("/errors/0/field").asString()).isNotBlank();
+    assertThat(broken.header("Content-Type")).startsWith("application/problem+json");
+    // "body", or the field the JSON broke off in (a cut inside a list element names that element).
+    assertThat(broken.json().at("/errors/0/field").asString()).as(broken.toString()).isNotBlank();
   }
 
   // --- generators ---
@@ -348,10 +349,12 @@ class MalformedRequestPropertyTest {
       Map<String, Object> target = body;
       for (int i = 0; i < path.length - 1; i++) {
         Object next = target.get(path[i]);
+        if (!(next instanceof Map)) {
+          next = new HashMap<String, Object>();
+          target.put(path[i], next);
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> nested =
-            next instanceof Map ? deepCopy((Map<String, Object>) next) : new HashMap<>();
-        target.put(path[i], nested);
+        Map<String, Object> nested = (Map<String, Object>) next;
         target = nested;
       }
       String leaf = path[path.length - 1];

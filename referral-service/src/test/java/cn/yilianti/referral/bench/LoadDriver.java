@@ -18,7 +18,7 @@ import org.HdrHistogram.Recorder;
  */
 final class LoadDriver {
 
-  /** What one step measured. */
+  /** What one step measured; failures split into 4xx, 5xx and I/O errors or time-outs. */
   record Step(
       String name,
       double offered,
@@ -26,7 +26,12 @@ final class LoadDriver {
       int ok,
       int failed,
       int dropped,
-      Histogram hist) {}
+      Histogram hist,
+      String failures) {}
+
+  private final AtomicInteger clientErrors = new AtomicInteger();
+  private final AtomicInteger serverErrors = new AtomicInteger();
+  private final AtomicInteger ioErrors = new AtomicInteger();
 
   private static final int MAX_IN_FLIGHT = 4_000;
 
@@ -83,7 +88,8 @@ final class LoadDriver {
         ok.get(),
         failed.get(),
         dropped,
-        hist.getIntervalHistogram());
+        hist.getIntervalHistogram(),
+        failures());
   }
 
   Step closedLoop(int clients, Duration duration) throws InterruptedException {
@@ -114,7 +120,14 @@ final class LoadDriver {
         ok.get(),
         failed.get(),
         0,
-        hist.getIntervalHistogram());
+        hist.getIntervalHistogram(),
+        failures());
+  }
+
+  /** Failures since the last call, by kind. */
+  private String failures() {
+    return "4xx %d, 5xx %d, i/o %d"
+        .formatted(clientErrors.getAndSet(0), serverErrors.getAndSet(0), ioErrors.getAndSet(0));
   }
 
   private void send(long intended, Recorder hist, AtomicInteger ok, AtomicInteger failed) {
@@ -128,9 +141,16 @@ final class LoadDriver {
     try {
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
       hist.recordValue(Math.max(1, (System.nanoTime() - intended) / 1_000));
-      (response.statusCode() == 201 ? ok : failed).incrementAndGet();
+      int status = response.statusCode();
+      if (status == 201) {
+        ok.incrementAndGet();
+      } else {
+        failed.incrementAndGet();
+        (status >= 500 ? serverErrors : clientErrors).incrementAndGet();
+      }
     } catch (java.io.IOException e) {
       failed.incrementAndGet();
+      ioErrors.incrementAndGet();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failed.incrementAndGet();

@@ -51,7 +51,7 @@ class ReferralBenchmark {
               TestTokens.his(AllianceFixture.COUNTY),
               ReferralBenchmark::referral);
       List<LoadDriver.Step> steps = new ArrayList<>();
-      driver.openLoop(200, Duration.ofSeconds(10)); // warm-up, not reported
+      driver.openLoop(RATES.getFirst(), Duration.ofSeconds(10)); // warm-up, not reported
       for (int rate : RATES) {
         steps.add(driver.openLoop(rate, STEP));
         System.out.println(line(steps.getLast()));
@@ -111,12 +111,13 @@ class ReferralBenchmark {
 
   private static String line(LoadDriver.Step s) {
     Histogram h = s.hist();
-    return "| %s | %.0f | %d | %d | %d | %.1f | %.1f | %.1f |"
+    return "| %s | %.0f | %d | %d (%s) | %d | %.1f | %.1f | %.1f |"
         .formatted(
             s.name(),
             s.achieved(),
             s.ok(),
             s.failed(),
+            s.failures(),
             s.dropped(),
             h.getValueAtPercentile(50) / 1000.0,
             h.getValueAtPercentile(99) / 1000.0,
