@@ -56,6 +56,24 @@ class ExactCountingIntegrationTest {
   }
 
   @Test
+  void duplicateDeliveryOfAnEventCountsOnce() {
+    String hospital = Fixtures.unique("DUP");
+    CloudEvent<PlatformEvent> event =
+        Fixtures.submitted(
+            Fixtures.ref(
+                hospital, "TWN-1", Direction.DOWN, Priority.ROUTINE, at(LocalDate.of(2024, 4, 1))));
+    publisher.publish(event);
+    publisher.publish(event);
+    publishDown(hospital, 1);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> submittedDown(hospital) == 2);
+    String marker = Fixtures.unique("MRK");
+    publishDown(marker, 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> submittedDown(marker) == 1);
+    assertThat(submittedDown(hospital)).isEqualTo(2);
+  }
+
+  @Test
   void countsAnAcceptanceThatArrivesBeforeItsSubmission() {
     String hospital = Fixtures.unique("OOO");
     ReferralRef ref =

@@ -8,11 +8,11 @@ import cn.yilianti.indicator.query.IndicatorQueries.TracedEvent;
 import cn.yilianti.platform.security.Caller;
 import cn.yilianti.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/indicators")
 class IndicatorController {
-
-  private static final String PERIOD_DOC =
-      "2020, 2020-Q2, 2020-05, 2020-W19, 2020-05-04 or ytd (default); or use from/to";
 
   private final Scopes scopes;
   private final IndicatorReports reports;
@@ -53,42 +50,23 @@ class IndicatorController {
   IndicatorReport hospital(
       Caller caller,
       @PathVariable String code,
-      @Parameter(description = PERIOD_DOC) @RequestParam(required = false) @Nullable String period,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String granularity,
+      @ParameterObject PeriodParams params,
       @RequestParam(defaultValue = "false") boolean subordinates) {
-    Period p = period(period, from, to);
-    Granularity g = Granularity.parse(granularity);
-    return reports.report(scopes.hospital(caller, code, subordinates), p, g);
+    return report(scopes.hospital(caller, code, subordinates), params);
   }
 
   @Operation(summary = "Figures of every current member of an alliance")
   @GetMapping("/alliances/{code}")
   IndicatorReport alliance(
-      Caller caller,
-      @PathVariable String code,
-      @Parameter(description = PERIOD_DOC) @RequestParam(required = false) @Nullable String period,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String granularity) {
-    Period p = period(period, from, to);
-    Granularity g = Granularity.parse(granularity);
-    return reports.report(scopes.alliance(caller, code), p, g);
+      Caller caller, @PathVariable String code, @ParameterObject PeriodParams params) {
+    return report(scopes.alliance(caller, code), params);
   }
 
   @Operation(summary = "Figures of the hospitals of a province (GB/T 2260 code, e.g. 510000)")
   @GetMapping("/provinces/{code}")
   IndicatorReport province(
-      Caller caller,
-      @PathVariable String code,
-      @Parameter(description = PERIOD_DOC) @RequestParam(required = false) @Nullable String period,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String granularity) {
-    Period p = period(period, from, to);
-    Granularity g = Granularity.parse(granularity);
-    return reports.report(scopes.province(caller, code), p, g);
+      Caller caller, @PathVariable String code, @ParameterObject PeriodParams params) {
+    return report(scopes.province(caller, code), params);
   }
 
   @Operation(
@@ -103,12 +81,10 @@ class IndicatorController {
       @RequestParam(required = false) @Nullable Direction direction,
       @RequestParam(required = false) @Nullable ConsultationType type,
       @RequestParam String stage,
-      @Parameter(description = PERIOD_DOC) @RequestParam(required = false) @Nullable String period,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
+      @ParameterObject PeriodParams params,
       @RequestParam(defaultValue = "false") boolean subordinates,
       @RequestParam(defaultValue = "1000") int limit) {
-    Period p = period(period, from, to);
+    Period p = params.parse(today());
     if (limit < 1 || limit > 10_000) {
       throw ProblemException.invalid("limit", "range", "Must be between 1 and 10000");
     }
@@ -123,8 +99,12 @@ class IndicatorController {
     return queries.trace(scope.hospitals(), p, kind, category, stage, limit);
   }
 
-  private Period period(@Nullable String period, @Nullable String from, @Nullable String to) {
-    return Period.parse(period, from, to, LocalDate.now(zone));
+  private IndicatorReport report(Scope scope, PeriodParams params) {
+    return reports.report(scope, params.parse(today()), params.parseGranularity());
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(zone);
   }
 
   private static void requireStage(String kind, String stage) {
