@@ -6,6 +6,8 @@ import cn.yilianti.system.bench.Benchmark;
 import cn.yilianti.system.bench.BenchmarkReport;
 import cn.yilianti.system.harness.MarkdownReport;
 import cn.yilianti.system.harness.PgBench;
+import cn.yilianti.system.harness.RateDriver;
+import cn.yilianti.system.harness.Timeline;
 import cn.yilianti.system.scenario.FaultMatrix;
 import cn.yilianti.system.scenario.MatrixReport;
 import cn.yilianti.system.scenario.PrivatePostgres;
@@ -65,6 +67,8 @@ class FullSystemRunTest {
         }
       }
       TrafficDriver load = new TrafficDriver(system.target(), TrafficMix.seed()).submissionsOnly();
+      Progress.say("warm-up of the services' JIT compilers: 20 submissions/s for 60 s");
+      new RateDriver(new Timeline(), 256).run(20, Duration.ofSeconds(60), load, () -> false);
       List<Benchmark.Result> steps =
           new Benchmark(system, load).run(List.of(100.0, 500.0, 1000.0, 2000.0, 3000.0), STEP);
       Progress.say("pgbench baseline with " + POOL + " clients");
@@ -78,7 +82,8 @@ class FullSystemRunTest {
                   + " platform as separate processes: Kafka (KRaft), a private embedded PostgreSQL"
                   + " (the embedded binaries run with fsync off and synchronous_commit off), the"
                   + " four services (-Xmx384m, serial GC, C1 only, connection pool %d); the load"
-                  + " generator in the test JVM. Benchmark: submissions only, %d s per step."
+                  + " generator in the test JVM. Benchmark: submissions only, after a 60 s warm-up"
+                  + " at 20/s, %d s per step."
                   + " Matrix load: %.0f calls/s of the seed's traffic with every lifecycle step."
                   + " Regenerate with `system-tests/run-full`.")
               .formatted(
