@@ -31,5 +31,5 @@ public interface Fault {
   }
 
   /** No fault: the steady-load baseline. */
-  Fault NONE = Faults.simple(true, s -> "", s -> "");
+  Fault NONE = Faults.simple(false, s -> "", s -> "");
 }

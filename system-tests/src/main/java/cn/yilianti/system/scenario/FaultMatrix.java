@@ -50,21 +50,38 @@ public final class FaultMatrix {
     Adder add =
         (name, description, fault, during) ->
             scenarios.add(new Scenario(name, description, fault, rate, before, during, after));
+    scenarios.add(
+        new Scenario(
+            "warm-up",
+            "A third of the load while the services' JIT compilers warm up",
+            Fault.NONE,
+            rate / 3,
+            s(15),
+            Duration.ZERO,
+            s(5)));
     add.add("steady", "Steady load, no fault", Fault.NONE, Duration.ZERO);
     add.add("kafka-kill", "Kafka broker kill -9, then restart", Faults.kafkaKill(), s(20));
-    for (ServiceKind kind : ServiceKind.values()) {
-      add.add(
-          "kill-" + kind.module(),
-          kind.module() + " kill -9 mid-batch, then restart",
-          Faults.serviceKill(kind),
-          s(5));
-    }
     add.add(
         "referral-kill-outbox-backlog",
         "referral-service kill -9 between database commit and publish (outbox backlog), then"
             + " restart",
         Faults.referralKillWithBacklog(),
         s(2));
+    add.add(
+        "duplicates-poison",
+        "Every referral event published again, plus a poison record",
+        Faults.duplicatesAndPoison(),
+        Duration.ZERO);
+    add.add(
+        "kafka-down-api-up",
+        "Kafka down while the API keeps taking referrals",
+        Faults.kafkaDownApiUp(),
+        s(40));
+    add.add(
+        "webhook-receiver-down-then-slow",
+        "A hospital's webhook receiver down for a minute, then slow",
+        Faults.webhookReceiverDownThenSlow(receiver),
+        s(60));
     add.add(
         "postgres-restart",
         "PostgreSQL stopped and started again (private server)",
@@ -75,24 +92,17 @@ public final class FaultMatrix {
         "indicator-service scaled 1 → 2 → 1 instances (rebalances)",
         Faults.indicatorScaling(),
         s(30));
-    add.add(
-        "duplicates-poison",
-        "Every referral event published again, plus a poison record",
-        Faults.duplicatesAndPoison(),
-        Duration.ZERO);
-    add.add(
-        "webhook-receiver-down-then-slow",
-        "A hospital's webhook receiver down for a minute, then slow",
-        Faults.webhookReceiverDownThenSlow(receiver),
-        s(60));
-    add.add(
-        "kafka-down-api-up",
-        "Kafka down for a minute while the API keeps taking referrals",
-        Faults.kafkaDownApiUp(),
-        s(60));
+    for (ServiceKind kind :
+        List.of(ServiceKind.INDICATOR, ServiceKind.NOTIFICATION, ServiceKind.REFERRAL)) {
+      add.add(
+          "kill-" + kind.module(),
+          kind.module() + " kill -9 mid-batch, then restart",
+          Faults.serviceKill(kind),
+          s(5));
+    }
     add.add(
         "registry-down",
-        "hospital-registry-service down while referrals keep flowing",
+        "hospital-registry-service kill -9, down while referrals keep flowing, then restart",
         Faults.registryDown(),
         s(30));
     return scenarios;

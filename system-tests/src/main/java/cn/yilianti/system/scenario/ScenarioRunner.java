@@ -30,6 +30,7 @@ public final class ScenarioRunner {
   private final TrafficDriver driver;
   private final Exactness exactness;
   private final @Nullable String notifications;
+  private final java.util.Map<cn.yilianti.system.traffic.Cell, Long> before;
 
   /**
    * @param notifications why notifications are not checked, or null to check them
@@ -40,6 +41,7 @@ public final class ScenarioRunner {
     this.driver = driver;
     this.exactness = system.exactness(driver.mix());
     this.notifications = notifications;
+    this.before = system.referralDatabase().events().cells();
   }
 
   public ScenarioResult run(Scenario scenario) {
@@ -93,7 +95,7 @@ public final class ScenarioRunner {
     }
     driver.drain(Duration.ofSeconds(90));
     Progress.say(scenario.name() + ": load over, checking exactness");
-    ExactnessReport exact = exactness.check(ledger, Duration.ofMinutes(3));
+    ExactnessReport exact = exactness.check(ledger, before, Duration.ofMinutes(3));
     problems.addAll(exact.differences());
     if (exact.lost() > 0 || exact.doubled() > 0) {
       problems.add("lost " + exact.lost() + ", double-counted " + exact.doubled());

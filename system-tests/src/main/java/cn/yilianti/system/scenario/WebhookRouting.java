@@ -12,7 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WebhookRouting {
 
-  public static String pointAt(SystemUnderTest system, String hospital, WebhookReceiver receiver) {
+  /**
+   * @param manager the demo alliance manager who may change the hospital's registry entry
+   */
+  public static String pointAt(
+      SystemUnderTest system, String hospital, String manager, WebhookReceiver receiver) {
     String ops = system.target().credentials().user("ops");
     ApiClient notification = system.platform().api(ServiceKind.NOTIFICATION, ops);
     ApiClient.Response secret =
@@ -20,7 +24,8 @@ public final class WebhookRouting {
     if (secret.status() >= 300) {
       throw new IllegalStateException("webhook secret for " + hospital + ": " + secret);
     }
-    ApiClient registry = system.platform().api(ServiceKind.REGISTRY, ops);
+    ApiClient registry =
+        system.platform().api(ServiceKind.REGISTRY, system.target().credentials().user(manager));
     ApiClient.Response current = registry.get("/api/v1/hospitals/" + hospital);
     if (current.status() != 200) {
       throw new IllegalStateException("registry entry of " + hospital + ": " + current);

@@ -38,7 +38,11 @@ public final class Exactness {
     this.hospitals = new TreeSet<>(hospitals);
   }
 
-  public ExactnessReport check(Ledger ledger, Duration atMost) {
+  /**
+   * @param before the outbox cells committed before the driver started (other load, e.g. a
+   *     benchmark), which its ledger cannot know
+   */
+  public ExactnessReport check(Ledger ledger, Map<Cell, Long> before, Duration atMost) {
     Instant start = Instant.now();
     Instant deadline = start.plus(atMost);
     ReferralDatabase.Events events;
@@ -80,7 +84,7 @@ public final class Exactness {
         continue; // the service's own deadline sweep, not a driver step
       }
       long confirmed = ledger.confirmed().getOrDefault(cell, 0L);
-      long committed = events.cells().getOrDefault(cell, 0L);
+      long committed = events.cells().getOrDefault(cell, 0L) - before.getOrDefault(cell, 0L);
       long maybe = uncertain.getOrDefault(cell, 0L);
       if (committed < confirmed) {
         lostAndDoubled[0] += confirmed - committed;
