@@ -12,6 +12,8 @@ import cn.yilianti.test.EventPublisher;
 import cn.yilianti.test.PlatformProcesses;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,6 +68,31 @@ final class Traffic {
             .api(ServiceKind.REFERRAL, platform.credentials().his(COUNTY_HOSPITAL))
             .post("/api/v1/consultations", consultation());
     assertThat(consultation.status()).as(consultation.body()).isEqualTo(201);
+    // The county HIS reports this year's totals and its manager a target: the seed-indicator
+    // gauges (out-transfer rate, target, actual) have something to show.
+    ApiClient countyIndicators =
+        platform.api(ServiceKind.INDICATOR, platform.credentials().his(COUNTY_HOSPITAL));
+    String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+    ApiClient.Response volumes =
+        countyIndicators.put(
+            "/api/v1/indicators/hospitals/" + COUNTY_HOSPITAL + "/volumes/" + year,
+            Map.of(
+                "outpatientVisits", 425_542,
+                "admissions", 42_612,
+                "discharges", 42_300,
+                "bedDays", 257_800,
+                "beds", 690,
+                "staffTrainedUpstream", 12));
+    assertThat(volumes.status()).as(volumes.body()).isEqualTo(200);
+    ApiClient.Response target =
+        countyIndicators.put(
+            "/api/v1/indicators/hospitals/"
+                + COUNTY_HOSPITAL
+                + "/targets/"
+                + year
+                + "/out_transfer_rate",
+            Map.of("target", 0.0002, "better", "LOWER"));
+    assertThat(target.status()).as(target.body()).isEqualTo(200);
     ApiClient referrals =
         platform.api(ServiceKind.REFERRAL, platform.credentials().his(COUNTY_HOSPITAL));
     assertThat(referrals.post("/api/v1/referrals", Map.of()).status()).isEqualTo(400);

@@ -5,7 +5,6 @@ import cn.yilianti.events.registry.ChannelType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ public class NotificationGauges {
       parked.put(channel, value);
       Gauge.builder("notification.parked", value, AtomicLong::get)
           .description("Deliveries parked after their last retry")
-          .tag("channel", channel.name().toLowerCase(Locale.ROOT))
+          .tag("channel", channel.name())
           .register(registry);
     }
     for (Priority priority : Priority.values()) {

@@ -24,7 +24,7 @@ public class NotificationMetrics {
   public NotificationMetrics(MeterRegistry registry) {
     this.registry = registry;
     for (ChannelType channel : ChannelType.values()) {
-      String name = channel.name().toLowerCase(java.util.Locale.ROOT);
+      String name = channel.name();
       sent.put(channel, deliveries(name, "SENT"));
       failed.put(channel, deliveries(name, "FAILED"));
       latency.put(

@@ -34,8 +34,8 @@ class MetricsIntegrationTest extends IntegrationTestBase {
                   .containsPattern(
                       "notification_deliveries_total\\{[^}]*channel=\"email\",outcome=\"SENT\"} [1-9]")
                   .containsPattern(
-                      "notification_deliveries_total\\{[^}]*channel=\"webhook\",outcome=\"FAILED\"} [1-9]")
-                  .containsPattern("notification_parked\\{[^}]*channel=\"webhook\"} [1-9]")
+                      "notification_deliveries_total\\{[^}]*channel=\"WEBHOOK\",outcome=\"FAILED\"} [1-9]")
+                  .containsPattern("notification_parked\\{[^}]*channel=\"WEBHOOK\"} [1-9]")
                   .containsPattern(
                       "notification_delivery_latency_seconds_bucket\\{[^}]*channel=\"email\"")
                   .containsPattern(
