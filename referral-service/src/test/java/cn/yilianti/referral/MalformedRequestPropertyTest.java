@@ -348,13 +348,12 @@ class MalformedRequestPropertyTest {
       String[] path = m.field().split("\\.");
       Map<String, Object> target = body;
       for (int i = 0; i < path.length - 1; i++) {
-        Object next = target.get(path[i]);
-        if (!(next instanceof Map)) {
-          next = new HashMap<String, Object>();
-          target.put(path[i], next);
+        // A copy: an earlier mutation may have put an immutable map (a wrong type) here.
+        Map<String, Object> nested = new HashMap<>();
+        if (target.get(path[i]) instanceof Map<?, ?> existing) {
+          existing.forEach((k, v) -> nested.put(String.valueOf(k), v));
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> nested = (Map<String, Object>) next;
+        target.put(path[i], nested);
         target = nested;
       }
       String leaf = path[path.length - 1];
