@@ -9,6 +9,7 @@ import cn.yilianti.events.referral.Direction;
 import cn.yilianti.events.referral.Priority;
 import cn.yilianti.events.referral.ReferralRef;
 import cn.yilianti.indicator.Fixtures;
+import cn.yilianti.platform.consumer.DeadLetterGauge;
 import cn.yilianti.test.ApiClient;
 import cn.yilianti.test.EventPublisher;
 import cn.yilianti.test.RealInfrastructure;

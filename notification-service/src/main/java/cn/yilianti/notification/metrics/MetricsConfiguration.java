@@ -2,11 +2,9 @@ package cn.yilianti.notification.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
@@ -19,14 +17,6 @@ class MetricsConfiguration {
   @Bean
   NotificationGauges notificationGauges(JdbcClient jdbc, MeterRegistry registry) {
     return new NotificationGauges(jdbc, registry);
-  }
-
-  @Bean
-  DeadLetterGauge deadLetterGauge(
-      KafkaAdmin kafkaAdmin,
-      @Value("${spring.application.name}") String group,
-      MeterRegistry registry) {
-    return new DeadLetterGauge(kafkaAdmin.getConfigurationProperties(), group, registry);
   }
 
   /** Of Resilience4j's circuit-breaker meters only the state is part of the metrics contract. */

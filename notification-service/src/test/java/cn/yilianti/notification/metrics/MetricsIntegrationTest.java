@@ -32,12 +32,12 @@ class MetricsIntegrationTest extends IntegrationTestBase {
               String metrics = ops().get("/actuator/prometheus").body();
               assertThat(metrics)
                   .containsPattern(
-                      "notification_deliveries_total\\{[^}]*channel=\"email\",outcome=\"SENT\"} [1-9]")
+                      "notification_deliveries_total\\{[^}]*channel=\"EMAIL\",outcome=\"SENT\"} [1-9]")
                   .containsPattern(
                       "notification_deliveries_total\\{[^}]*channel=\"WEBHOOK\",outcome=\"FAILED\"} [1-9]")
                   .containsPattern("notification_parked\\{[^}]*channel=\"WEBHOOK\"} [1-9]")
                   .containsPattern(
-                      "notification_delivery_latency_seconds_bucket\\{[^}]*channel=\"email\"")
+                      "notification_delivery_latency_seconds_bucket\\{[^}]*channel=\"EMAIL\"")
                   .containsPattern(
                       "notification_unacknowledged\\{[^}]*priority=\"GREEN_CHANNEL\"} [1-9]")
                   .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"email\"")

@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "notification.escalation.priorities.GREEN_CHANNEL.step=1s",
       "notification.escalation.priorities.URGENT.step=2s",
       "notification.metrics.refresh=300ms",
-      "notification.metrics.dead-letter-refresh=1s",
+      "platform.consumer.dead-letter-refresh=1s",
       "notification.content.languages.EN-TEST=en"
     })
 @RealInfrastructure

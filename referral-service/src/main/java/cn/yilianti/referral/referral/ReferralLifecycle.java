@@ -95,7 +95,7 @@ class ReferralLifecycle {
     if (!transition.leavesFrom(current.status())) {
       throw ProblemException.conflict(
               "illegal-transition",
-              "a " + current.status() + " referral cannot be moved to " + transition.to())
+              "a referral in status " + current.status() + " cannot be moved to " + transition.to())
           .with("currentStatus", current.status())
           .with("transition", transition);
     }

@@ -1,4 +1,4 @@
-package cn.yilianti.notification.metrics;
+package cn.yilianti.platform.consumer;
 
 import cn.yilianti.events.Topics;
 import io.micrometer.core.instrument.Gauge;
@@ -46,7 +46,7 @@ public class DeadLetterGauge implements DisposableBean {
     }
   }
 
-  @Scheduled(fixedDelayString = "${notification.metrics.dead-letter-refresh:30s}")
+  @Scheduled(fixedDelayString = "${platform.consumer.dead-letter-refresh:30s}")
   public void refresh() {
     records.forEach(
         (topic, value) -> {
