@@ -65,7 +65,7 @@ public final class TrafficDriver implements RateDriver.Request {
     return abandoned.sum();
   }
 
-  /** One call: the next due step of an earlier case, else a new case. */
+  /** One call: the next due step of an earlier case, else a new case; true when answered. */
   @Override
   public boolean send() {
     Case next = queue.poll();
@@ -79,7 +79,8 @@ public final class TrafficDriver implements RateDriver.Request {
     }
     Http.Answer answer = call(next);
     handle(next, answer);
-    return answer.outcome() == Http.Outcome.DONE;
+    // Availability: the API answered (a 4xx is a business answer, in the ledger by status).
+    return answer.outcome() == Http.Outcome.DONE || answer.outcome() == Http.Outcome.REFUSED;
   }
 
   /**

@@ -137,14 +137,17 @@ public final class TrafficMix {
   }
 
   private static Route consultation(String type, String from, String to, String coordinator) {
+    // SGH's demo coordinator answers for its emergency department only.
     String department =
-        switch (type) {
-          case "IMAGING" -> "RADIOLOGY";
-          case "ULTRASOUND" -> "ULTRASOUND";
-          case "PATHOLOGY" -> "PATHOLOGY";
-          case "ECG" -> "CARDIOLOGY";
-          default -> "ONCOLOGY";
-        };
+        "SGH".equals(to)
+            ? "EMERGENCY"
+            : switch (type) {
+              case "IMAGING" -> "RADIOLOGY";
+              case "ULTRASOUND" -> "ULTRASOUND";
+              case "PATHOLOGY" -> "PATHOLOGY";
+              case "ECG" -> "CARDIOLOGY";
+              default -> "ONCOLOGY";
+            };
     return new RouteBuilder(
             Route.CONSULTATION, "ROUTINE", from, "CARDIOLOGY", to, coordinator, type)
         .withDepartment(department);
