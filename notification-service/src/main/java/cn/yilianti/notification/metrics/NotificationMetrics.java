@@ -2,6 +2,7 @@ package cn.yilianti.notification.metrics;
 
 import cn.yilianti.events.referral.Priority;
 import cn.yilianti.events.registry.ChannelType;
+import cn.yilianti.events.registry.CoordinatorRole;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,6 +24,12 @@ public class NotificationMetrics {
 
   public NotificationMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // Every rung above the coordinators, at 0 until it fires: rates and alerts see a series.
+    for (Priority priority : Priority.values()) {
+      for (int level = 1; level < CoordinatorRole.values().length; level++) {
+        escalations(priority, level);
+      }
+    }
     for (ChannelType channel : ChannelType.values()) {
       String name = channel.name();
       sent.put(channel, deliveries(name, "SENT"));
@@ -57,12 +64,15 @@ public class NotificationMetrics {
 
   /** An escalation reached ladder {@code level} (1 = the rung above the coordinators). */
   public void escalated(Priority priority, int level) {
-    Counter.builder("notification.escalations")
+    escalations(priority, level).increment();
+  }
+
+  private Counter escalations(Priority priority, int level) {
+    return Counter.builder("notification.escalations")
         .description("Escalations fired, by ladder level")
         .tag("priority", priority.name())
         .tag("level", Integer.toString(level))
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   private Counter deliveries(String channel, String outcome) {
