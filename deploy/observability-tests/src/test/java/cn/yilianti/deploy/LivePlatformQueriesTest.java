@@ -43,7 +43,11 @@ class LivePlatformQueriesTest {
     Path dir = Path.of("target", "live-platform").toAbsolutePath();
     FileSystemUtils.deleteRecursively(dir);
     contract = MetricsContract.load();
-    platform = PlatformProcesses.start("obs_", List.of());
+    // indicator-service reads its database gauges every 2 s here (30 s by default).
+    platform =
+        PlatformProcesses.start(
+            "obs_",
+            List.of("--indicator.gauges.refresh=2s", "--indicator.gauges.initial-delay=1s"));
     prometheus = PrometheusServer.start(binary, dir.resolve("prometheus"), platform.ports());
     Traffic.drive(platform);
     int referrals = 2 * 3 * Traffic.REFERRALS_PER_DIRECTION_AND_PRIORITY;
@@ -65,6 +69,10 @@ class LivePlatformQueriesTest {
               assertThat(
                       prometheus.series(
                           "ALERTS{alertname=\"EventsDeadLettered\", alertstate=\"firing\"}"))
+                  .isNotEmpty();
+              assertThat(
+                      prometheus.series(
+                          "indicator_yearly_transfers{hospital=\"LSX-RMYY\", direction=\"UP\"} > 0"))
                   .isNotEmpty();
             });
   }
