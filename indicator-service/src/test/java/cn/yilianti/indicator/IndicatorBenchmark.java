@@ -116,10 +116,15 @@ class IndicatorBenchmark {
                         "/api/v1/indicators/hospitals/"
                             + hospital
                             + "/events?direction=UP&stage=SUBMITTED&period=ytd";
-                    ApiClient.Response r;
-                    while ((r = ops.get(trace)).status() != 200 || r.json().size() != 1) {
-                      Thread.sleep(10);
-                    }
+                    await()
+                        .atMost(Duration.ofMinutes(2))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(10))
+                        .until(
+                            () -> {
+                              ApiClient.Response r = ops.get(trace);
+                              return r.status() == 200 && r.json().size() == 1;
+                            });
                     probeMillis.add((System.nanoTime() - sent) / 1_000_000);
                     return null;
                   }));

@@ -94,6 +94,8 @@ public final class Receiver implements AutoCloseable {
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
     Duration delay = match(delays, path, Duration.ZERO);
     if (!delay.isZero()) {
+      // A slow receiver: the server holds its answer back (this is the system under test's peer,
+      // not a test waiting for a condition).
       try {
         Thread.sleep(delay);
       } catch (InterruptedException e) {
