@@ -114,7 +114,7 @@ class DeliveryQueue {
         .update();
   }
 
-  /** Nothing was sent (circuit open, bulkhead full, rate limit): try again later, no attempt. */
+  /** Nothing was sent (bulkhead full, rate limit): try again later, no attempt. */
   void deferred(OutgoingMessage m, String reason, Duration retryIn) {
     jdbc.sql(
             """
@@ -125,6 +125,42 @@ class DeliveryQueue {
         .param("reason", reason)
         .param("ms", retryIn.toMillis())
         .param("id", m.deliveryId())
+        .update();
+  }
+
+  /**
+   * An endpoint's circuit is open: every delivery still waiting for the endpoint ({@code channel},
+   * or {@code channel} of {@code hospital} when the endpoint is per hospital) waits {@code
+   * retryIn}, in one statement instead of one claim each. Deliveries due later keep their time.
+   */
+  int holdEndpoint(ChannelType channel, @Nullable String hospital, Duration retryIn) {
+    return jdbc.sql(
+            """
+            update delivery set next_attempt_at = now() + :ms * interval '1 millisecond'
+             where status = 'PENDING' and channel = :channel
+               and (cast(:hospital as text) is null or hospital = :hospital)
+               and next_attempt_at < now() + :ms * interval '1 millisecond'
+            """)
+        .param("ms", retryIn.toMillis())
+        .param("channel", channel.name())
+        .param("hospital", hospital)
+        .update();
+  }
+
+  /**
+   * The endpoint works again after failing: deliveries waiting out a backoff or an open circuit for
+   * it become due now instead of minutes later. Returns how many.
+   */
+  int releaseEndpoint(ChannelType channel, @Nullable String hospital) {
+    return jdbc.sql(
+            """
+            update delivery set next_attempt_at = now()
+             where status = 'PENDING' and channel = :channel
+               and (cast(:hospital as text) is null or hospital = :hospital)
+               and next_attempt_at > now()
+            """)
+        .param("channel", channel.name())
+        .param("hospital", hospital)
         .update();
   }
 

@@ -78,9 +78,11 @@ class DeliveryWorker implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    // No interrupt: a batch the loop has just claimed (SENDING) is still handed to the executor
+    // and finished below, instead of waiting out its lease.
+    wakeUp();
     Thread t = loop;
     if (t != null) {
-      t.interrupt();
       join(t);
     }
     ExecutorService e = executor;
@@ -112,7 +114,7 @@ class DeliveryWorker implements SmartLifecycle {
           continue;
         }
         for (OutgoingMessage message : batch) {
-          inFlight.acquire();
+          inFlight.acquireUninterruptibly();
           executor.execute(() -> deliver(message));
         }
       } catch (InterruptedException e) {
@@ -136,6 +138,10 @@ class DeliveryWorker implements SmartLifecycle {
       switch (sender.send(channel, message)) {
         case SendOutcome.Sent s -> {
           queue.sent(message, s.latencyMs());
+          if (s.afterTrouble()
+              && queue.releaseEndpoint(message.channel(), endpointHospital(channel, message)) > 0) {
+            wakeUp();
+          }
           metrics.sent(message.channel(), Duration.between(message.eventTime(), Instant.now()));
         }
         case SendOutcome.Failed f -> {
@@ -151,6 +157,10 @@ class DeliveryWorker implements SmartLifecycle {
           queue.failed(message, i.latencyMs(), "invalid-endpoint: " + i.error(), null);
           metrics.failed(message.channel());
         }
+        case SendOutcome.CircuitOpen o -> {
+          queue.deferred(message, "circuit-open", o.retryIn());
+          queue.holdEndpoint(message.channel(), endpointHospital(channel, message), o.retryIn());
+        }
         case SendOutcome.Deferred d -> queue.deferred(message, d.reason(), d.retryIn());
       }
     } catch (RuntimeException e) {
@@ -161,6 +171,11 @@ class DeliveryWorker implements SmartLifecycle {
       inFlight.release();
       wakeUp();
     }
+  }
+
+  /** The hospital whose endpoint this is, or null when the channel has one endpoint for all. */
+  private static @Nullable String endpointHospital(Channel channel, OutgoingMessage message) {
+    return channel.perHospitalEndpoint() ? message.hospital() : null;
   }
 
   private static void join(Thread t) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Sends through rate limiter (per channel), then bulkhead, then circuit breaker (both per
  * endpoint). Retrying is the durable queue's job, outside all three, so one logical attempt counts
  * once in the breaker; a rejected call (limit, full bulkhead, open circuit) sends nothing and is
- * not an attempt.
+ * not an attempt. An open circuit holds back the endpoint's whole backlog (see {@link
+ * DeliveryQueue#holdEndpoint}), so deliveries to endpoints that work are not queued behind it.
  */
 @Component
 public class ResilientSender {
@@ -67,16 +68,17 @@ public class ResilientSender {
       return new SendOutcome.Deferred("bulkhead-full", Duration.ofMillis(200));
     }
     long start = System.nanoTime();
+    CircuitBreaker breaker = breaker(name);
+    boolean trial = breaker.getState() == CircuitBreaker.State.HALF_OPEN;
     try {
-      breaker(name)
-          .executeCheckedSupplier(
-              () -> {
-                channel.send(message);
-                return null;
-              });
-      return new SendOutcome.Sent(elapsedMs(start));
+      breaker.executeCheckedSupplier(
+          () -> {
+            channel.send(message);
+            return null;
+          });
+      return new SendOutcome.Sent(elapsedMs(start), trial || message.attempts() > 0);
     } catch (CallNotPermittedException e) {
-      return new SendOutcome.Deferred("circuit-open", properties.breakerOpenFor());
+      return new SendOutcome.CircuitOpen(properties.breakerOpenFor());
     } catch (InvalidEndpointException e) {
       return new SendOutcome.Invalid(elapsedMs(start), e.getMessage());
     } catch (Throwable e) {

@@ -5,7 +5,11 @@ import java.time.Duration;
 /** What came of one try to send a message through the protections of its endpoint. */
 sealed interface SendOutcome {
 
-  record Sent(long latencyMs) implements SendOutcome {}
+  /**
+   * Delivered; {@code afterTrouble} when the endpoint had been failing (a retried message, or the
+   * trial call of a half-open circuit), so deliveries waiting out its backoff can go now.
+   */
+  record Sent(long latencyMs, boolean afterTrouble) implements SendOutcome {}
 
   /** The receiver failed or could not be reached: worth retrying. */
   record Failed(long latencyMs, String error) implements SendOutcome {}
@@ -13,6 +17,12 @@ sealed interface SendOutcome {
   /** The endpoint configuration can never work: park at once. */
   record Invalid(long latencyMs, String error) implements SendOutcome {}
 
-  /** Nothing was sent (circuit open, bulkhead full, rate limited): not an attempt. */
+  /**
+   * The endpoint's circuit is open: nothing was sent, and every delivery waiting for the endpoint
+   * waits until the circuit lets a trial call through.
+   */
+  record CircuitOpen(Duration retryIn) implements SendOutcome {}
+
+  /** Nothing was sent (bulkhead full, rate limited): not an attempt. */
   record Deferred(String reason, Duration retryIn) implements SendOutcome {}
 }

@@ -26,6 +26,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +36,8 @@ class WebhookDeliveryIntegrationTest extends IntegrationTestBase {
 
   @Autowired ResilientSender sender;
   @Autowired DeliveryWorker worker;
+  @Autowired DeliveryQueue queue;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void webhookCarriesAStandardWebhooksSignatureTheReceiverCanVerify() throws Exception {
@@ -276,6 +279,54 @@ class WebhookDeliveryIntegrationTest extends IntegrationTestBase {
             () ->
                 assertThat(delivery(ref.referralId()).path("status").asString()).isEqualTo("SENT"));
     assertThat(RECEIVER.accepted("/restart/" + from)).hasSize(1);
+  }
+
+  @Test
+  void anOpenCircuitHoldsItsEndpointsWholeBacklogAndRecoveryReleasesItAtOnce() {
+    String held = uniqueCode("HELD");
+    String other = uniqueCode("OTHER");
+    for (String code : List.of(held, other)) {
+      register(hospital(code).endpoint(ChannelType.WECOM, RECEIVER.url("/robot/" + code)).build());
+    }
+    worker.stop();
+    try {
+      for (int i = 0; i < 3; i++) {
+        publisher.publish(submitted(referral(uniqueCode("FROM"), held, Priority.URGENT, null)));
+      }
+      publisher.publish(submitted(referral(uniqueCode("FROM"), other, Priority.URGENT, null)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> dueWithin(held, Duration.ZERO) == 3 && dueWithin(other, Duration.ZERO) == 1);
+
+      assertThat(queue.holdEndpoint(ChannelType.WECOM, held, Duration.ofMinutes(5))).isEqualTo(3);
+      assertThat(dueWithin(held, Duration.ofMinutes(4))).isZero();
+      assertThat(dueWithin(other, Duration.ZERO)).isEqualTo(1);
+
+      assertThat(queue.releaseEndpoint(ChannelType.WECOM, held)).isEqualTo(3);
+      assertThat(dueWithin(held, Duration.ZERO)).isEqualTo(3);
+    } finally {
+      worker.start();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(RECEIVER.accepted("/robot/" + held)).hasSize(3);
+              assertThat(RECEIVER.accepted("/robot/" + other)).hasSize(1);
+            });
+  }
+
+  /** Pending deliveries of the hospital's endpoints due within {@code within} from now. */
+  private long dueWithin(String hospital, Duration within) {
+    return jdbc.sql(
+            """
+            select count(*) from delivery where hospital = :hospital and status = 'PENDING'
+               and next_attempt_at <= now() + :ms * interval '1 millisecond'
+            """)
+        .param("hospital", hospital)
+        .param("ms", within.toMillis())
+        .query(Long.class)
+        .single();
   }
 
   private JsonNode delivery(UUID referralId) {
