@@ -14,7 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * bearer token again is not verified and parsed again. An entry is used only before the token's own
  * expiry ({@code exp}, without the delegate's clock skew) and for at most {@code maxAge} (a revoked
  * signing key stops being trusted after that); a token without {@code exp} is not cached.
- * Rejections are never cached. When the cache is full it is emptied.
+ * Rejections are never cached. When the cache is full (2,000 tokens by default, a few KB each) it
+ * is emptied.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
 
@@ -34,7 +35,7 @@ public final class CachingJwtDecoder implements JwtDecoder {
   }
 
   public CachingJwtDecoder(JwtDecoder delegate) {
-    this(delegate, Duration.ofMinutes(1), 10_000, Clock.systemUTC());
+    this(delegate, Duration.ofMinutes(1), 2_000, Clock.systemUTC());
   }
 
   @Override
