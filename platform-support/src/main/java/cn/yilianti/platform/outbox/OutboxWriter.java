@@ -4,6 +4,7 @@ import cn.yilianti.events.CloudEvent;
 import cn.yilianti.events.CloudEventHeaders;
 import cn.yilianti.events.EventCodec;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,23 +28,49 @@ public class OutboxWriter {
     this.wakeRelay = wakeRelay;
   }
 
+  /**
+   * The insert of one outbox row, for a caller that writes its own rows and the event in one
+   * statement (a data-modifying {@code WITH}); {@link #appendWith} binds its parameters.
+   */
+  public static final String INSERT =
+      """
+      insert into outbox_event
+        (event_id, topic, record_key, key_hash, event_type, payload, headers)
+      values (:outboxEventId, :outboxTopic, :outboxKey, :outboxKeyHash, :outboxType,
+        :outboxPayload, cast(:outboxHeaders as jsonb))
+      """;
+
   @Transactional(propagation = Propagation.MANDATORY)
   public void append(CloudEvent<?> event) {
-    jdbc.sql(
-            """
-            insert into outbox_event
-              (event_id, topic, record_key, key_hash, event_type, payload, headers)
-            values (:id, :topic, :key, :hash, :type, :payload, cast(:headers as jsonb))
-            """)
-        .param("id", event.id())
-        .param("topic", event.data().topic())
-        .param("key", event.subject())
-        .param("hash", event.subject().hashCode())
-        .param("type", event.type())
-        .param("payload", EventCodec.encode(event))
-        .param("headers", JSON.writeValueAsString(CloudEventHeaders.of(event)))
-        .update();
+    bind(jdbc.sql(INSERT), event).update();
     wakeRelayAfterCommit();
+  }
+
+  /**
+   * Runs {@code statement}, which contains {@link #INSERT} (for example as the last part of a
+   * {@code WITH} that writes the state change), with the outbox row of {@code event} bound to it.
+   * The state change and its event are then one statement: in the caller's transaction if there is
+   * one, else committed together on their own. The relay is woken after the commit.
+   */
+  public int appendWith(StatementSpec statement, CloudEvent<?> event) {
+    int rows = bind(statement, event).update();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      wakeRelayAfterCommit();
+    } else {
+      wakeRelay.run();
+    }
+    return rows;
+  }
+
+  private static StatementSpec bind(StatementSpec statement, CloudEvent<?> event) {
+    return statement
+        .param("outboxEventId", event.id())
+        .param("outboxTopic", event.data().topic())
+        .param("outboxKey", event.subject())
+        .param("outboxKeyHash", event.subject().hashCode())
+        .param("outboxType", event.type())
+        .param("outboxPayload", EventCodec.encode(event))
+        .param("outboxHeaders", JSON.writeValueAsString(CloudEventHeaders.of(event)));
   }
 
   /** Appends a tombstone (null value) for a key on a compacted topic. */

@@ -1,6 +1,7 @@
 package cn.yilianti.platform.security;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -75,8 +77,10 @@ public class PlatformSecurityAutoConfiguration {
   SecurityFilterChain platformSecurityFilterChain(
       HttpSecurity http,
       Converter<Jwt, ? extends AbstractAuthenticationToken> jwtAuthenticationConverter,
-      ProblemSecurityHandlers problems)
+      ProblemSecurityHandlers problems,
+      ObjectProvider<JwtDecoder> decoders)
       throws Exception {
+    JwtDecoder decoder = decoders.getIfUnique();
     return http.authorizeHttpRequests(
             auth -> auth.requestMatchers(PUBLIC_PATHS).permitAll().anyRequest().authenticated())
         .csrf(csrf -> csrf.disable())
@@ -84,7 +88,14 @@ public class PlatformSecurityAutoConfiguration {
         .oauth2ResourceServer(
             oauth ->
                 oauth
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                    .jwt(
+                        jwt -> {
+                          jwt.jwtAuthenticationConverter(jwtAuthenticationConverter);
+                          if (decoder != null) {
+                            // Verified once per distinct token, not on every request.
+                            jwt.decoder(new CachingJwtDecoder(decoder));
+                          }
+                        })
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

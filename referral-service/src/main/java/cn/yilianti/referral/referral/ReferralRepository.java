@@ -1,8 +1,10 @@
 package cn.yilianti.referral.referral;
 
+import cn.yilianti.events.CloudEvent;
 import cn.yilianti.events.referral.Direction;
 import cn.yilianti.events.referral.Priority;
 import cn.yilianti.events.referral.ReferralStage;
+import cn.yilianti.platform.outbox.OutboxWriter;
 import cn.yilianti.referral.protection.SealedIdentity;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,53 +32,98 @@ class ReferralRepository {
     this.jdbc = jdbc;
   }
 
-  long nextNumber() {
-    return jdbc.sql("select nextval('referral_number_seq')").query(Long.class).single();
+  /** What a new referral needs from the table: its number and possible duplicates. */
+  record Numbered(long number, List<UUID> duplicates) {}
+
+  /**
+   * The next referral number and the referrals of the same patient to the same receiving hospital
+   * and department since {@code since}, in one round trip.
+   */
+  Numbered numberAndDuplicates(
+      String patientKey, String toHospital, @Nullable String toDepartment, Instant since) {
+    return jdbc.sql(
+            """
+            select nextval('referral_number_seq') as number,
+                   array(select id from referral
+                          where patient_key = :patientKey and to_hospital = :toHospital
+                            and to_department is not distinct from :toDepartment
+                            and submitted_at >= :since
+                          order by submitted_at, id limit 20) as duplicates
+            """)
+        .param("patientKey", patientKey)
+        .param("toHospital", toHospital)
+        .param("toDepartment", toDepartment)
+        .param("since", Timestamp.from(since))
+        .query(
+            (rs, n) ->
+                new Numbered(
+                    rs.getLong("number"), Arrays.asList((UUID[]) array(rs.getArray("duplicates")))))
+        .single();
   }
 
-  void insert(Referral r) {
+  /**
+   * Stores a new referral, its first audit row and its event in one statement (a data-modifying
+   * {@code WITH}), so all three commit together or not at all, in one round trip.
+   */
+  void insertSubmitted(
+      Referral r,
+      String actor,
+      @Nullable String actorHospital,
+      OutboxWriter outbox,
+      CloudEvent<?> event) {
     SealedIdentity patient = r.patient();
-    jdbc.sql(
-            """
-            insert into referral (id, referral_number, his_business_id, direction, priority, status,
-              from_hospital, from_department, from_clinician, to_hospital, to_department,
-              diagnosis_code, diagnosis_text, details, closes_referral, rereferral_of,
-              patient_key, patient_identity, patient_key_id, alliance, alliances,
-              suspected_duplicate_of, submitted_at, answer_deadline, answer, updated_at, version)
-            values (:id, :number, :hisBusinessId, :direction, :priority, :status,
-              :fromHospital, :fromDepartment, :fromClinician, :toHospital, :toDepartment,
-              :diagnosisCode, :diagnosisText, cast(:details as jsonb), :closes, :rereferralOf,
-              :patientKey, :patientIdentity, :patientKeyId, :alliance, :alliances,
-              :duplicates, :submittedAt, :answerDeadline, cast(:answer as jsonb), :updatedAt, :version)
-            """)
-        .param("id", r.id())
-        .param("number", r.referralNumber())
-        .param("hisBusinessId", r.hisBusinessId())
-        .param("direction", r.direction().name())
-        .param("priority", r.priority().name())
-        .param("status", r.status().name())
-        .param("fromHospital", r.fromHospital())
-        .param("fromDepartment", r.fromDepartment())
-        .param("fromClinician", r.fromClinician())
-        .param("toHospital", r.toHospital())
-        .param("toDepartment", r.toDepartment())
-        .param("diagnosisCode", r.diagnosisCode())
-        .param("diagnosisText", r.diagnosisText())
-        .param("details", JSON.writeValueAsString(r.details()))
-        .param("closes", r.closesReferral())
-        .param("rereferralOf", r.rereferralOf())
-        .param("patientKey", r.patientKey())
-        .param("patientIdentity", patient == null ? null : patient.ciphertext())
-        .param("patientKeyId", patient == null ? null : patient.keyId())
-        .param("alliance", r.alliance())
-        .param("alliances", r.alliances().toArray(String[]::new))
-        .param("duplicates", r.suspectedDuplicateOf().toArray(UUID[]::new))
-        .param("submittedAt", Timestamp.from(r.submittedAt()))
-        .param("answerDeadline", Timestamp.from(r.answerDeadline()))
-        .param("answer", JSON.writeValueAsString(r.answer()))
-        .param("updatedAt", Timestamp.from(r.updatedAt()))
-        .param("version", r.version())
-        .update();
+    StatementSpec statement =
+        jdbc.sql(
+                """
+                with new_referral as (
+                  insert into referral (id, referral_number, his_business_id, direction, priority,
+                    status, from_hospital, from_department, from_clinician, to_hospital,
+                    to_department, diagnosis_code, diagnosis_text, details, closes_referral,
+                    rereferral_of, patient_key, patient_identity, patient_key_id, alliance,
+                    alliances, suspected_duplicate_of, submitted_at, answer_deadline, answer,
+                    updated_at, version)
+                  values (:id, :number, :hisBusinessId, :direction, :priority, :status,
+                    :fromHospital, :fromDepartment, :fromClinician, :toHospital, :toDepartment,
+                    :diagnosisCode, :diagnosisText, cast(:details as jsonb), :closes,
+                    :rereferralOf, :patientKey, :patientIdentity, :patientKeyId, :alliance,
+                    :alliances, :duplicates, :submittedAt, :answerDeadline,
+                    cast(:answer as jsonb), :updatedAt, :version)),
+                first_transition as (
+                  insert into referral_transition
+                    (referral_id, actor, actor_hospital, at, from_status, to_status, version)
+                  values (:id, :actor, :actorHospital, :submittedAt, null, :status, :version))
+                """
+                    + OutboxWriter.INSERT)
+            .param("id", r.id())
+            .param("number", r.referralNumber())
+            .param("hisBusinessId", r.hisBusinessId())
+            .param("direction", r.direction().name())
+            .param("priority", r.priority().name())
+            .param("status", r.status().name())
+            .param("fromHospital", r.fromHospital())
+            .param("fromDepartment", r.fromDepartment())
+            .param("fromClinician", r.fromClinician())
+            .param("toHospital", r.toHospital())
+            .param("toDepartment", r.toDepartment())
+            .param("diagnosisCode", r.diagnosisCode())
+            .param("diagnosisText", r.diagnosisText())
+            .param("details", JSON.writeValueAsString(r.details()))
+            .param("closes", r.closesReferral())
+            .param("rereferralOf", r.rereferralOf())
+            .param("patientKey", r.patientKey())
+            .param("patientIdentity", patient == null ? null : patient.ciphertext())
+            .param("patientKeyId", patient == null ? null : patient.keyId())
+            .param("alliance", r.alliance())
+            .param("alliances", r.alliances().toArray(String[]::new))
+            .param("duplicates", r.suspectedDuplicateOf().toArray(UUID[]::new))
+            .param("submittedAt", Timestamp.from(r.submittedAt()))
+            .param("answerDeadline", Timestamp.from(r.answerDeadline()))
+            .param("answer", JSON.writeValueAsString(r.answer()))
+            .param("updatedAt", Timestamp.from(r.updatedAt()))
+            .param("version", r.version())
+            .param("actor", actor)
+            .param("actorHospital", actorHospital);
+    outbox.appendWith(statement, event);
   }
 
   /** Writes a transition's new stage and answer; the caller holds the row lock. */
@@ -106,27 +154,6 @@ class ReferralRepository {
         .param("id", id)
         .query(ReferralRepository::map)
         .optional();
-  }
-
-  /**
-   * Referrals of the same patient to the same receiving hospital and department since {@code
-   * since}.
-   */
-  List<UUID> possibleDuplicates(
-      String patientKey, String toHospital, @Nullable String toDepartment, Instant since) {
-    return jdbc.sql(
-            """
-            select id from referral
-            where patient_key = :patientKey and to_hospital = :toHospital
-              and to_department is not distinct from :toDepartment and submitted_at >= :since
-            order by submitted_at, id limit 20
-            """)
-        .param("patientKey", patientKey)
-        .param("toHospital", toHospital)
-        .param("toDepartment", toDepartment)
-        .param("since", Timestamp.from(since))
-        .query(UUID.class)
-        .list();
   }
 
   static Referral map(ResultSet rs, int row) throws SQLException {

@@ -59,15 +59,19 @@ class ReferralService {
     this.properties = properties;
   }
 
-  @Transactional
+  /**
+   * Checks and stores a new referral. Not one transaction around everything: the checks read
+   * committed rows only, and the referral, its audit row and its event are written by one
+   * statement, which commits them together (no connection is held while the request is checked).
+   */
   Referral submit(Caller caller, SubmitReferralRequest request) {
     ReferralAccess.requireSender(caller, request.fromHospital());
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     checks.check(request, now);
     Routing.Alliances alliances = routing.check(request);
     checks.checkLinks(caller, request);
-    List<UUID> duplicates =
-        referrals.possibleDuplicates(
+    ReferralRepository.Numbered numbered =
+        referrals.numberAndDuplicates(
             request.patientKey(),
             request.toHospital(),
             request.toDepartment(),
@@ -75,7 +79,7 @@ class ReferralService {
     Referral referral =
         new Referral(
             UUID.randomUUID(),
-            number(now),
+            number(now, numbered.number()),
             request.hisBusinessId(),
             request.direction(),
             request.priority(),
@@ -94,16 +98,19 @@ class ReferralService {
             cipher.seal(request.patient()),
             alliances.main(),
             alliances.all(),
-            duplicates,
+            numbered.duplicates(),
             now,
             deadlines.deadline(request.priority(), now),
             false,
             Answer.NONE,
             now,
             0);
-    referrals.insert(referral);
-    history.record(referral, caller, null, null, null, now);
-    outbox.append(CloudEvent.of(properties.source(), mapper.submitted(referral, now), now));
+    referrals.insertSubmitted(
+        referral,
+        caller.subject(),
+        caller.hospital(),
+        outbox,
+        CloudEvent.of(properties.source(), mapper.submitted(referral, now), now));
     log.info(
         "Referral {} submitted {} {} -> {}",
         referral.referralNumber(),
@@ -142,10 +149,7 @@ class ReferralService {
     return identity;
   }
 
-  private String number(Instant now) {
-    return "R"
-        + DAY.format(now.atZone(properties.zone()))
-        + "-"
-        + String.format("%06d", referrals.nextNumber());
+  private String number(Instant now, long number) {
+    return "R" + DAY.format(now.atZone(properties.zone())) + "-" + String.format("%06d", number);
   }
 }
