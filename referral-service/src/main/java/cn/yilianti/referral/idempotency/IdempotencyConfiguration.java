@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers the filter after Spring Security's chain (order -100), so the caller is known, and
@@ -19,9 +21,11 @@ class IdempotencyConfiguration {
   private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
 
   @Bean
-  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store) {
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+      IdempotencyStore store, PlatformTransactionManager transactions) {
     FilterRegistrationBean<IdempotencyFilter> registration =
-        new FilterRegistrationBean<>(new IdempotencyFilter(store));
+        new FilterRegistrationBean<>(
+            new IdempotencyFilter(store, new TransactionTemplate(transactions)));
     registration.setOrder(0);
     registration.addUrlPatterns("/api/v1/*");
     return registration;

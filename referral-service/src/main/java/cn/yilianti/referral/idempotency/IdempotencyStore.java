@@ -3,14 +3,17 @@ package cn.yilianti.referral.idempotency;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keys in PostgreSQL, per client. Each statement commits on its own (outside the request's
- * transaction), so a concurrent duplicate sees the claim of the first request at once.
+ * Keys in PostgreSQL, per client. A claim commits on its own, before the request runs, so a
+ * concurrent duplicate sees it at once; the answer is stored in the request's own transaction
+ * ({@link #complete}), and only while the request still holds the claim, so an effect and its
+ * stored answer commit together or not at all.
  */
 @Repository
 class IdempotencyStore {
@@ -28,24 +31,26 @@ class IdempotencyStore {
 
   Claim claim(String client, String key, byte[] requestHash) {
     for (int attempt = 0; attempt < 3; attempt++) {
+      UUID owner = UUID.randomUUID();
       int inserted =
           jdbc.sql(
                   """
-                  insert into idempotency_key (client, idempotency_key, request_hash)
-                  values (:client, :key, :hash) on conflict do nothing
+                  insert into idempotency_key (client, idempotency_key, request_hash, claim)
+                  values (:client, :key, :hash, :claim) on conflict do nothing
                   """)
               .param("client", client)
               .param("key", key)
               .param("hash", requestHash)
+              .param("claim", owner)
               .update();
       if (inserted == 1) {
-        return Claim.of(Claim.Outcome.NEW);
+        return Claim.taken(owner);
       }
       Optional<Claim> existing = existing(client, key, requestHash);
       if (existing.isPresent()
           && existing.get().outcome() == Claim.Outcome.IN_FLIGHT
-          && takeOverAbandoned(client, key)) {
-        return Claim.of(Claim.Outcome.NEW);
+          && takeOverAbandoned(client, key, owner)) {
+        return Claim.taken(owner);
       }
       if (existing.isPresent()) {
         return existing.get();
@@ -55,42 +60,59 @@ class IdempotencyStore {
     return Claim.of(Claim.Outcome.IN_FLIGHT);
   }
 
-  /** Restarts the clock of a claim nobody answered within the in-flight timeout. */
-  private boolean takeOverAbandoned(String client, String key) {
+  /**
+   * Takes over a claim nobody answered within the in-flight timeout (its replica stopped before
+   * committing: nothing of it was written); its first holder can no longer store an answer.
+   */
+  private boolean takeOverAbandoned(String client, String key, UUID owner) {
     return jdbc.sql(
                 """
-                update idempotency_key set created_at = now()
+                update idempotency_key set created_at = now(), claim = :claim
                  where client = :client and idempotency_key = :key and status is null
                    and created_at < now() - make_interval(secs => :timeout)
                 """)
             .param("client", client)
             .param("key", key)
+            .param("claim", owner)
             .param("timeout", properties.inFlightTimeout().toSeconds())
             .update()
         == 1;
   }
 
-  void complete(String client, String key, StoredResponse response) {
-    jdbc.sql(
-            """
-            update idempotency_key
-               set status = :status, headers = cast(:headers as jsonb), body = :body,
-                   completed_at = now()
-             where client = :client and idempotency_key = :key
-            """)
-        .param("client", client)
-        .param("key", key)
-        .param("status", response.status())
-        .param("headers", JSON.writeValueAsString(response.headers()))
-        .param("body", response.body())
-        .update();
+  /**
+   * Stores the answer, in the caller's transaction when there is one; false when the request no
+   * longer holds the claim (taken over after the in-flight timeout), and nothing was stored.
+   */
+  boolean complete(String client, String key, UUID owner, StoredResponse response) {
+    return jdbc.sql(
+                """
+                update idempotency_key
+                   set status = :status, headers = cast(:headers as jsonb), body = :body,
+                       completed_at = now()
+                 where client = :client and idempotency_key = :key and claim = :claim
+                   and status is null
+                """)
+            .param("client", client)
+            .param("key", key)
+            .param("claim", owner)
+            .param("status", response.status())
+            .param("headers", JSON.writeValueAsString(response.headers()))
+            .param("body", response.body())
+            .update()
+        == 1;
   }
 
   /** Forgets a claim whose request failed on our side (5xx), so the client can retry it. */
-  void release(String client, String key) {
-    jdbc.sql("delete from idempotency_key where client = :client and idempotency_key = :key")
+  void release(String client, String key, UUID owner) {
+    jdbc.sql(
+            """
+            delete from idempotency_key
+             where client = :client and idempotency_key = :key and claim = :claim
+               and status is null
+            """)
         .param("client", client)
         .param("key", key)
+        .param("claim", owner)
         .update();
   }
 
@@ -123,7 +145,8 @@ class IdempotencyStore {
                   new StoredResponse(
                       rs.getInt("status"),
                       JSON.readValue(rs.getString("headers"), HEADERS),
-                      body == null ? new byte[0] : body));
+                      body == null ? new byte[0] : body),
+                  null);
             })
         .optional();
   }

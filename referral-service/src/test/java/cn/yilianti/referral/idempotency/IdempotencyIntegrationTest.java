@@ -168,6 +168,65 @@ class IdempotencyIntegrationTest {
   }
 
   @Test
+  void aRequestWhoseClaimWasTakenOverMeanwhileRollsBackSoTheEffectHappensOnce() throws Exception {
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> body = ConsultationBodies.mdt();
+    int before = consultations();
+    CompletableFuture<ApiClient.Response> first;
+    CompletableFuture<ApiClient.Response> retry;
+    // Both requests wait on the consultation table; the first one's claim is taken over meanwhile,
+    // as a retry would after the in-flight timeout when the first looked abandoned.
+    try (Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      try (Statement statement = lock.createStatement()) {
+        statement.execute("lock table consultation in exclusive mode");
+      }
+      first =
+          CompletableFuture.supplyAsync(
+              () -> his().post(CONSULTATIONS, body, "Idempotency-Key", key));
+      await().atMost(Duration.ofSeconds(30)).until(() -> openClaims(key) == 1);
+      jdbc.sql(
+              "update idempotency_key set created_at = now() - interval '2 minutes'"
+                  + " where idempotency_key = :key")
+          .param("key", key)
+          .update();
+      retry =
+          CompletableFuture.supplyAsync(
+              () -> his().post(CONSULTATIONS, body, "Idempotency-Key", key));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  jdbc.sql(
+                              "select count(*) from idempotency_key where idempotency_key = :key"
+                                  + " and created_at > now() - interval '1 minute'")
+                          .param("key", key)
+                          .query(Integer.class)
+                          .single()
+                      == 1);
+      lock.commit();
+    }
+
+    ApiClient.Response firstAnswer = first.get();
+    ApiClient.Response retryAnswer = retry.get();
+    assertThat(firstAnswer.status()).as(firstAnswer.body()).isEqualTo(409);
+    assertThat(firstAnswer.json().at("/errors/0/rule").asString()).isEqualTo("in-flight");
+    assertThat(retryAnswer.status()).as(retryAnswer.body()).isEqualTo(201);
+    assertThat(consultations()).isEqualTo(before + 1);
+    ApiClient.Response replay = his().post(CONSULTATIONS, body, "Idempotency-Key", key);
+    assertThat(replay.json().get("id").asString())
+        .isEqualTo(retryAnswer.json().get("id").asString());
+  }
+
+  private int openClaims(String key) {
+    return jdbc.sql(
+            "select count(*) from idempotency_key where idempotency_key = :key and status is null")
+        .param("key", key)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Test
   void keysAreScopedPerClient() {
     String key = UUID.randomUUID().toString();
     Map<String, Object> body = ConsultationBodies.mdt();
