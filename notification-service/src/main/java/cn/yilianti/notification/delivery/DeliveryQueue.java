@@ -131,15 +131,20 @@ class DeliveryQueue {
   /**
    * An endpoint's circuit is open: every delivery still waiting for the endpoint ({@code channel},
    * or {@code channel} of {@code hospital} when the endpoint is per hospital) waits {@code
-   * retryIn}, in one statement instead of one claim each. Deliveries due later keep their time.
+   * retryIn}, in one statement instead of one claim each. Deliveries due later keep their time;
+   * rows another worker holds are skipped (it is deciding about them), so two workers never wait on
+   * each other here.
    */
   int holdEndpoint(ChannelType channel, @Nullable String hospital, Duration retryIn) {
     return jdbc.sql(
             """
             update delivery set next_attempt_at = now() + :ms * interval '1 millisecond'
-             where status = 'PENDING' and channel = :channel
-               and (cast(:hospital as text) is null or hospital = :hospital)
-               and next_attempt_at < now() + :ms * interval '1 millisecond'
+             where id in (
+               select id from delivery
+                where status = 'PENDING' and channel = :channel
+                  and (cast(:hospital as text) is null or hospital = :hospital)
+                  and next_attempt_at < now() + :ms * interval '1 millisecond'
+                for update skip locked)
             """)
         .param("ms", retryIn.toMillis())
         .param("channel", channel.name())
@@ -155,9 +160,12 @@ class DeliveryQueue {
     return jdbc.sql(
             """
             update delivery set next_attempt_at = now()
-             where status = 'PENDING' and channel = :channel
-               and (cast(:hospital as text) is null or hospital = :hospital)
-               and next_attempt_at > now()
+             where id in (
+               select id from delivery
+                where status = 'PENDING' and channel = :channel
+                  and (cast(:hospital as text) is null or hospital = :hospital)
+                  and next_attempt_at > now()
+                for update skip locked)
             """)
         .param("channel", channel.name())
         .param("hospital", hospital)

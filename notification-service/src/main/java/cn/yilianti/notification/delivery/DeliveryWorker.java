@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,6 +40,7 @@ class DeliveryWorker implements SmartLifecycle {
   private final Backoff backoff;
   private final Map<ChannelType, Channel> channels = new EnumMap<>(ChannelType.class);
   private final Semaphore inFlight;
+  private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
   private final BlockingQueue<Object> wake = new LinkedBlockingQueue<>(1);
   private volatile boolean running;
   private @Nullable Thread loop;
@@ -138,9 +140,12 @@ class DeliveryWorker implements SmartLifecycle {
       switch (sender.send(channel, message)) {
         case SendOutcome.Sent s -> {
           queue.sent(message, s.latencyMs());
-          if (s.afterTrouble()
-              && queue.releaseEndpoint(message.channel(), endpointHospital(channel, message)) > 0) {
-            wakeUp();
+          if (s.afterTrouble()) {
+            String hospital = endpointHospital(channel, message);
+            heldUntil.remove(message.channel() + "|" + hospital);
+            if (queue.releaseEndpoint(message.channel(), hospital) > 0) {
+              wakeUp();
+            }
           }
           metrics.sent(message.channel(), Duration.between(message.eventTime(), Instant.now()));
         }
@@ -159,7 +164,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         case SendOutcome.CircuitOpen o -> {
           queue.deferred(message, "circuit-open", o.retryIn());
-          queue.holdEndpoint(message.channel(), endpointHospital(channel, message), o.retryIn());
+          hold(message.channel(), endpointHospital(channel, message), o.retryIn());
         }
         case SendOutcome.Deferred d -> queue.deferred(message, d.reason(), d.retryIn());
       }
@@ -171,6 +176,20 @@ class DeliveryWorker implements SmartLifecycle {
       inFlight.release();
       wakeUp();
     }
+  }
+
+  /**
+   * Holds the endpoint's backlog once per open period: the other deliveries of the same claimed
+   * batch that find the circuit open need not repeat the statement.
+   */
+  private void hold(ChannelType channel, @Nullable String hospital, Duration retryIn) {
+    Instant until = Instant.now().plus(retryIn);
+    Instant held = heldUntil.get(channel + "|" + hospital);
+    if (held != null && held.isAfter(until.minus(retryIn.dividedBy(2)))) {
+      return;
+    }
+    heldUntil.put(channel + "|" + hospital, until);
+    queue.holdEndpoint(channel, hospital, retryIn);
   }
 
   /** The hospital whose endpoint this is, or null when the channel has one endpoint for all. */

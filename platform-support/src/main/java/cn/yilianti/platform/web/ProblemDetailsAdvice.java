@@ -81,6 +81,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
   }
 
+  /**
+   * The database did not answer in time (no free connection, server restarting): nothing was saved,
+   * and the same request may be sent again.
+   */
+  @ExceptionHandler({
+    org.springframework.dao.TransientDataAccessException.class,
+    org.springframework.dao.DataAccessResourceFailureException.class,
+    org.springframework.transaction.CannotCreateTransactionException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    log.warn("Database unavailable: {}", e.toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
+                "The database is not reachable right now; nothing was saved, retry later"));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     UUID errorId = UUID.randomUUID();
