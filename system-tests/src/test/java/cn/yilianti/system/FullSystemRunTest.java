@@ -10,25 +10,22 @@ import cn.yilianti.system.harness.RateDriver;
 import cn.yilianti.system.harness.Timeline;
 import cn.yilianti.system.scenario.FaultMatrix;
 import cn.yilianti.system.scenario.MatrixReport;
+import cn.yilianti.system.scenario.NotificationReceivers;
 import cn.yilianti.system.scenario.PrivatePostgres;
 import cn.yilianti.system.scenario.Progress;
 import cn.yilianti.system.scenario.Scenario;
 import cn.yilianti.system.scenario.ScenarioResult;
 import cn.yilianti.system.scenario.ScenarioRunner;
 import cn.yilianti.system.scenario.SystemUnderTest;
-import cn.yilianti.system.scenario.WebhookReceiver;
-import cn.yilianti.system.scenario.WebhookRouting;
 import cn.yilianti.system.traffic.TrafficDriver;
 import cn.yilianti.system.traffic.TrafficMix;
 import cn.yilianti.test.PlatformProcesses;
-import cn.yilianti.test.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -50,22 +47,14 @@ class FullSystemRunTest {
   void benchmarkAndFullMatrix() throws Exception {
     Path reportDir = PlatformProcesses.repoRoot().resolve("system-tests/report/full");
     Instant began = Instant.now();
+    double loadBefore = loadAverage();
     try (PrivatePostgres postgres = new PrivatePostgres(Files.createTempDirectory("system-pg"));
-        SystemUnderTest system = SystemUnderTest.start("sf_", List.of(), postgres.server());
-        WebhookReceiver receiver = new WebhookReceiver(TestInfrastructure.freePort())) {
+        NotificationReceivers receivers = new NotificationReceivers();
+        SystemUnderTest system =
+            SystemUnderTest.start("sf_", receivers.serviceArgs(), postgres.server())) {
       long startup = Duration.between(began, Instant.now()).toSeconds();
       Progress.say("platform up in " + startup + " s");
-      WebhookReceiver webhooks = receiver;
-      for (var hospital :
-          Map.of("CQMU-2", "alliance1-manager", "SGH", "alliance2-manager").entrySet()) {
-        try {
-          Progress.say(
-              WebhookRouting.pointAt(system, hospital.getKey(), hospital.getValue(), receiver));
-        } catch (RuntimeException e) {
-          Progress.say("webhook receiver not wired: " + e.getMessage());
-          webhooks = null;
-        }
-      }
+      Progress.say(receivers.wire(system));
       TrafficDriver load = new TrafficDriver(system.target(), TrafficMix.seed()).submissionsOnly();
       Progress.say("warm-up of the services' JIT compilers: 20 submissions/s for 60 s");
       new RateDriver(new Timeline(), 256).run(20, Duration.ofSeconds(60), load, () -> false);
@@ -77,18 +66,22 @@ class FullSystemRunTest {
       double tps =
           PgBench.tps(postgres.server(), benchDb, POOL, STEP, Files.createTempDirectory("pgbench"));
       String intro =
-          ("Run of %s on this machine (%d cores; other builds and benchmarks were running on it"
-                  + " at the same time, load average 20-40), platform started in %d s. The"
+          ("Run of %s on this machine (%d cores; load average %.1f before the platform started,"
+                  + " %.1f after the benchmark), platform started in %d s. The"
                   + " platform as separate processes: Kafka (KRaft), a private embedded PostgreSQL"
                   + " (the embedded binaries run with fsync off and synchronous_commit off), the"
                   + " four services (-Xmx384m, serial GC, C1 only, connection pool %d); the load"
                   + " generator in the test JVM. Benchmark: submissions only, after a 60 s warm-up"
                   + " at 20/s, %d s per step."
                   + " Matrix load: %.0f calls/s of the seed's traffic with every lifecycle step."
+                  + " Every notification goes to a real receiver of the run: HIS webhooks and"
+                  + " group robots to local HTTP servers, email to an SMTP server (GreenMail)."
                   + " Regenerate with `system-tests/run-full`.")
               .formatted(
                   Instant.now(),
                   Runtime.getRuntime().availableProcessors(),
+                  loadBefore,
+                  loadAverage(),
                   startup,
                   POOL,
                   STEP.toSeconds(),
@@ -97,15 +90,24 @@ class FullSystemRunTest {
           new BenchmarkReport.PgBaseline(POOL, STEP.toSeconds(), tps);
       TrafficDriver driver = new TrafficDriver(system.target(), TrafficMix.seed());
       driver.probe().notes().forEach(Progress::say);
-      ScenarioRunner runner = new ScenarioRunner(system, driver, null);
+      ScenarioRunner runner = new ScenarioRunner(system, driver, receivers);
       List<ScenarioResult> results = new ArrayList<>();
       write(reportDir, intro, steps, baseline, results, driver);
-      for (Scenario scenario : FaultMatrix.fullMatrix(MATRIX_RATE, postgres, webhooks)) {
+      for (Scenario scenario : FaultMatrix.fullMatrix(MATRIX_RATE, postgres, receivers.his())) {
         results.add(runner.run(scenario));
         write(reportDir, intro, steps, baseline, results, driver);
       }
       assertThat(results)
           .allSatisfy(r -> assertThat(r.problems()).as(r.scenario().name()).isEmpty());
+    }
+  }
+
+  /** The one-minute load average, from /proc/loadavg (0 where there is none). */
+  private static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (Exception e) {
+      return 0;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yilianti.system.harness.MarkdownReport;
 import cn.yilianti.system.scenario.FaultMatrix;
 import cn.yilianti.system.scenario.MatrixReport;
+import cn.yilianti.system.scenario.NotificationReceivers;
 import cn.yilianti.system.scenario.Progress;
 import cn.yilianti.system.scenario.Scenario;
 import cn.yilianti.system.scenario.ScenarioResult;
@@ -32,13 +33,16 @@ class ShortFaultMatrixTest {
 
   private static final double RATE = 15;
 
+  private static NotificationReceivers receivers;
   private static SystemUnderTest system;
   private static TrafficDriver driver;
   private static final List<ScenarioResult> results = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    system = SystemUnderTest.start("sm_", List.of());
+    receivers = new NotificationReceivers();
+    system = SystemUnderTest.start("sm_", receivers.serviceArgs());
+    Progress.say(receivers.wire(system));
     driver = new TrafficDriver(system.target(), TrafficMix.seed());
     Capabilities capabilities = driver.probe();
     capabilities.notes().forEach(Progress::say);
@@ -47,6 +51,9 @@ class ShortFaultMatrixTest {
   @AfterAll
   static void report() throws Exception {
     if (system == null) {
+      if (receivers != null) {
+        receivers.close();
+      }
       return;
     }
     try {
@@ -60,12 +67,13 @@ class ShortFaultMatrixTest {
       Progress.say("report: " + report.write("REPORT.md"));
     } finally {
       system.close();
+      receivers.close();
     }
   }
 
   @TestFactory
   Stream<DynamicTest> everyFaultEndsWithExactCounts() {
-    ScenarioRunner runner = new ScenarioRunner(system, driver, null);
+    ScenarioRunner runner = new ScenarioRunner(system, driver, receivers);
     return FaultMatrix.shortMatrix(RATE).stream()
         .map(
             (Scenario scenario) ->

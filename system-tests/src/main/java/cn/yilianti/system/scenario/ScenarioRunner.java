@@ -29,18 +29,18 @@ public final class ScenarioRunner {
   private final SystemUnderTest system;
   private final TrafficDriver driver;
   private final Exactness exactness;
-  private final @Nullable String notifications;
+  private final NotificationReceivers receivers;
   private final java.util.Map<cn.yilianti.system.traffic.Cell, Long> before;
 
   /**
-   * @param notifications why notifications are not checked, or null to check them
+   * @param receivers the real servers every notification of the run goes to
    */
   public ScenarioRunner(
-      SystemUnderTest system, TrafficDriver driver, @Nullable String notifications) {
+      SystemUnderTest system, TrafficDriver driver, NotificationReceivers receivers) {
     this.system = system;
     this.driver = driver;
     this.exactness = system.exactness(driver.mix());
-    this.notifications = notifications;
+    this.receivers = receivers;
     // What was committed before this runner, less what the driver itself did so far (its probe).
     this.before = new java.util.TreeMap<>(system.referralDatabase().events().cells());
     driver.ledger().confirmed().forEach((cell, n) -> before.merge(cell, -n, Long::sum));
@@ -102,11 +102,12 @@ public final class ScenarioRunner {
     if (exact.lost() > 0 || exact.doubled() > 0) {
       problems.add("lost " + exact.lost() + ", double-counted " + exact.doubled());
     }
-    String notified = notifications(problems);
     String verified = scenario.fault().verify(system);
     if (verified != null) {
       problems.add(verified);
     }
+    long[] notificationsLost = new long[1];
+    String notified = notifications(problems, notificationsLost);
     long failedDuringFault = failedBetween(timeline, faultAt, healedAt);
     if (scenario.fault().apiStaysUp() && failedDuringFault > 0) {
       problems.add(failedDuringFault + " API calls failed while the fault lasted");
@@ -123,7 +124,7 @@ public final class ScenarioRunner {
             exact.committed(),
             exact.published(),
             exact.counted(),
-            exact.lost(),
+            exact.lost() + notificationsLost[0],
             exact.doubled(),
             exact.uncertain(),
             failedDuringFault,
@@ -148,22 +149,25 @@ public final class ScenarioRunner {
     return result;
   }
 
-  /** The notification check, or why there is none; a lost or doubled notice is a problem. */
-  private String notifications(List<String> problems) {
-    if (notifications != null) {
-      return notifications;
-    }
+  /**
+   * The notification check: a notice never taken in, given up or not delivered is lost ({@code
+   * lost[0]}), one sent twice is a problem.
+   */
+  private String notifications(List<String> problems, long[] lost) {
     try {
       NotificationCheck.Result result =
           new NotificationCheck(system.postgres(), system.database(ServiceKind.NOTIFICATION))
-              .check(system.referralDatabase().events().committed(), Duration.ofSeconds(90));
+              .check(system.referralDatabase().events().committed(), Duration.ofMinutes(4));
+      lost[0] = result.lost();
       if (!result.exact()) {
         problems.add(
-            "notifications: %d events never taken in, %d deliveries sent twice"
-                .formatted(result.missing(), result.sentTwice()));
+            ("notifications: %d events never taken in, %d deliveries parked, %d not sent, %d sent"
+                    + " twice")
+                .formatted(result.missing(), result.parked(), result.open(), result.sentTwice()));
       }
-      return result.toString();
+      return result + "; " + receivers.summary();
     } catch (RuntimeException e) {
+      problems.add("notification check failed: " + e.getMessage());
       return "n/a: " + e.getMessage();
     }
   }
