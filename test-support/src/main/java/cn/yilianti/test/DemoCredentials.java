@@ -28,7 +28,7 @@ public final class DemoCredentials {
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private record Token(String value, Instant expiresAt) {}
+  private record Token(String value, Instant expiresAt, Instant renewAt) {}
 
   private DemoCredentials(JsonNode file) {
     for (JsonNode credential : file.get("credentials")) {
@@ -61,12 +61,23 @@ public final class DemoCredentials {
         .orElseThrow(() -> new IllegalArgumentException("No demo user " + username));
   }
 
-  /** A token for one client id of the file. */
+  /**
+   * A token for one client id of the file. Like a well-behaved OAuth client it renews a token once
+   * half of its lifetime has passed, and keeps using the one it has while the token endpoint does
+   * not answer and the token is still valid (an issuer outage shorter than half a lifetime goes
+   * unnoticed).
+   */
   public String token(String clientId) {
     Token token = tokens.get(clientId);
-    if (token == null || Instant.now().isAfter(token.expiresAt().minusSeconds(60))) {
-      token = fetch(clientId);
-      tokens.put(clientId, token);
+    if (token == null || Instant.now().isAfter(token.renewAt())) {
+      try {
+        token = fetch(clientId);
+        tokens.put(clientId, token);
+      } catch (RuntimeException e) {
+        if (token == null || !Instant.now().isBefore(token.expiresAt().minusSeconds(5))) {
+          throw e;
+        }
+      }
     }
     return token.value();
   }
@@ -95,9 +106,12 @@ public final class DemoCredentials {
             "Token endpoint answered " + response.statusCode() + ": " + response.body());
       }
       JsonNode body = JSON.readTree(response.body());
+      long lifetime = body.path("expires_in").asLong(60);
+      Instant now = Instant.now();
       return new Token(
           body.get("access_token").asString(),
-          Instant.now().plusSeconds(body.path("expires_in").asLong(60)));
+          now.plusSeconds(lifetime),
+          now.plusSeconds(lifetime / 2));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -35,9 +35,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the dataset at start: alliances that are missing, hospitals through the same path as an
- * import (an unchanged hospital is left alone, so a restart changes nothing), then the demo
- * credentials. A dataset that breaks a model rule stops the start with the rule named.
+ * Loads the dataset at start: alliances and hospitals that are missing (a hospital already in the
+ * registry is left as it is: the registry, edited by alliance managers, is the source of truth, so
+ * a restart never reverts their changes; dataset changes to existing hospitals go through the
+ * import API), then the demo credentials. A dataset that breaks a model rule stops the start with
+ * the rule named.
  */
 @Component
 @ConditionalOnBooleanProperty("registry.seed.enabled")
@@ -92,7 +94,11 @@ class SeedLoader implements ApplicationRunner {
     check(data.hospitals());
     Map<ImportOutcome, Integer> outcomes = new EnumMap<>(ImportOutcome.class);
     for (HospitalRequest hospital : data.hospitals()) {
-      outcomes.merge(hospitalService.importRow(hospital, SEED), 1, Integer::sum);
+      ImportOutcome outcome =
+          hospitals.find(hospital.code()).isPresent()
+              ? ImportOutcome.UNCHANGED
+              : hospitalService.importRow(hospital, SEED);
+      outcomes.merge(outcome, 1, Integer::sum);
     }
     long synthetic = data.hospitals().stream().filter(HospitalRequest::synthetic).count();
     log.info(

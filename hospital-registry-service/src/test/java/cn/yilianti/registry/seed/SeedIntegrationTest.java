@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The local run's dataset: both alliances, 208 synthetic centres, working demo credentials. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -124,6 +125,40 @@ class SeedIntegrationTest {
         .isEqualTo(revision);
     assertThat(ops.get("/api/v1/hospitals/FJX-T01/history").json().get("totalItems").asLong())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aManagersChangeSurvivesTheSeedRunningAgainAtTheNextStart() throws Exception {
+    ApiClient manager = identities().api(token("alliance1-manager"));
+    ApiClient.Response current = manager.get("/api/v1/hospitals/WXX-RMYY");
+    ObjectNode body = (ObjectNode) current.json();
+    ((ObjectNode) body.get("endpoints").get(0)).put("address", "https://his.wxx.test/events");
+    ApiClient.Response updated =
+        manager.put(
+            "/api/v1/hospitals/WXX-RMYY",
+            body.toString(),
+            "If-Match",
+            String.valueOf(current.header("ETag")));
+    assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+
+    seed.run(null);
+
+    assertThat(
+            manager.get("/api/v1/hospitals/WXX-RMYY").json().at("/endpoints/0/address").asString())
+        .isEqualTo("https://his.wxx.test/events");
+  }
+
+  private String token(String username) throws IOException {
+    for (JsonNode c : JSON.readTree(CREDENTIALS.toFile()).get("credentials")) {
+      if (username.equals(c.path("username").asString())) {
+        return identities()
+            .token(c.get("clientId").asString(), c.get("clientSecret").asString())
+            .json()
+            .get("access_token")
+            .asString();
+      }
+    }
+    throw new AssertionError("no demo user " + username);
   }
 
   @Test
