@@ -160,6 +160,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     } catch (TransactionException | DataAccessException e) {
       // No connection, or the commit failed: nothing was written, the client may retry.
       releaseQuietly(held);
+      response.reset();
       unavailable(request, response);
       return;
     } catch (RuntimeException e) {
@@ -168,18 +169,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     switch (Objects.requireNonNull(ending)) {
       case STORED -> cached.copyBodyToResponse();
-      case SUPERSEDED -> inFlight(request, response);
+      case SUPERSEDED -> {
+        // The answer headers (Location, ETag) of the rolled-back work must not go out.
+        response.reset();
+        inFlight(request, response);
+      }
       case ROLLED_BACK -> {
         int status = cached.getStatus();
         if (status >= 400 && status < 500) {
           // A refusal: nothing was written, and the same request would be refused again.
-          store.complete(held.client(), held.key(), held.owner(), answer(cached));
+          try {
+            store.complete(held.client(), held.key(), held.owner(), answer(cached));
+          } catch (DataAccessException e) {
+            releaseQuietly(held);
+          }
           cached.copyBodyToResponse();
         } else if (status >= 500) {
           releaseQuietly(held);
           cached.copyBodyToResponse();
         } else {
+          // A success whose transaction was rolled back: nothing was written.
           releaseQuietly(held);
+          response.reset();
           unavailable(request, response);
         }
       }

@@ -211,6 +211,7 @@ class IdempotencyIntegrationTest {
     ApiClient.Response retryAnswer = retry.get();
     assertThat(firstAnswer.status()).as(firstAnswer.body()).isEqualTo(409);
     assertThat(firstAnswer.json().at("/errors/0/rule").asString()).isEqualTo("in-flight");
+    assertThat(firstAnswer.header("Location")).isNull();
     assertThat(retryAnswer.status()).as(retryAnswer.body()).isEqualTo(201);
     assertThat(consultations()).isEqualTo(before + 1);
     ApiClient.Response replay = his().post(CONSULTATIONS, body, "Idempotency-Key", key);
