@@ -143,17 +143,24 @@ public class OutboxRelay implements SmartLifecycle {
     Batch batch =
         tx.execute(
             status -> {
+              boolean locked =
+                  jdbc.sql("select pg_try_advisory_xact_lock(:ns, :shard)")
+                      .param("ns", LOCK_NAMESPACE)
+                      .param("shard", shard)
+                      .query(Boolean.class)
+                      .single();
+              if (!locked) {
+                return new Batch(0, null);
+              }
               List<Row> rows =
                   jdbc.sql(
                           """
                           select id, topic, record_key, payload, headers, created_at
                             from outbox_event
-                           where (select pg_try_advisory_xact_lock(:ns, :shard))
-                             and published_at is null and mod(abs(key_hash), :shards) = :shard
+                           where published_at is null and mod(abs(key_hash), :shards) = :shard
                            order by id
                            limit :limit
                           """)
-                      .param("ns", LOCK_NAMESPACE)
                       .param("shards", properties.shards())
                       .param("shard", shard)
                       .param("limit", properties.batchSize())
