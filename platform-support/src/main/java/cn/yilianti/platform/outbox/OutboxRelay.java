@@ -143,6 +143,10 @@ public class OutboxRelay implements SmartLifecycle {
     Batch batch =
         tx.execute(
             status -> {
+              // The lock in a statement of its own: the rows are then read with a snapshot taken
+              // after it was granted, so they include the previous holder's committed
+              // published_at (taking it inside the select would read with the older snapshot and
+              // publish those rows twice; OutboxRelayIntegrationTest caught it).
               boolean locked =
                   jdbc.sql("select pg_try_advisory_xact_lock(:ns, :shard)")
                       .param("ns", LOCK_NAMESPACE)
