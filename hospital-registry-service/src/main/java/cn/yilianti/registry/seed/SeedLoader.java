@@ -91,14 +91,13 @@ class SeedLoader implements ApplicationRunner {
         allianceService.create(alliance, SEED);
       }
     }
-    check(data.hospitals());
+    List<HospitalRequest> missing =
+        data.hospitals().stream().filter(h -> hospitals.find(h.code()).isEmpty()).toList();
+    check(missing);
     Map<ImportOutcome, Integer> outcomes = new EnumMap<>(ImportOutcome.class);
-    for (HospitalRequest hospital : data.hospitals()) {
-      ImportOutcome outcome =
-          hospitals.find(hospital.code()).isPresent()
-              ? ImportOutcome.UNCHANGED
-              : hospitalService.importRow(hospital, SEED);
-      outcomes.merge(outcome, 1, Integer::sum);
+    outcomes.put(ImportOutcome.UNCHANGED, data.hospitals().size() - missing.size());
+    for (HospitalRequest hospital : missing) {
+      outcomes.merge(hospitalService.importRow(hospital, SEED), 1, Integer::sum);
     }
     long synthetic = data.hospitals().stream().filter(HospitalRequest::synthetic).count();
     log.info(
@@ -122,7 +121,10 @@ class SeedLoader implements ApplicationRunner {
     }
   }
 
-  /** The whole dataset against the model rules before anything is written. */
+  /**
+   * The hospitals to create against the model rules, with the registry as it is (hospitals already
+   * there keep their current, possibly edited, entries), before anything is written.
+   */
   private void check(List<HospitalRequest> rows) {
     Map<String, Node> nodes = new HashMap<>(hospitals.nodes());
     rows.forEach(r -> nodes.put(r.code(), new Node(r.level(), r.parentCode())));

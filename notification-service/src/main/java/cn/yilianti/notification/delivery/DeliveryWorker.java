@@ -3,6 +3,7 @@ package cn.yilianti.notification.delivery;
 import cn.yilianti.events.registry.ChannelType;
 import cn.yilianti.notification.metrics.NotificationMetrics;
 import cn.yilianti.notification.notice.NotificationsCreated;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -164,7 +165,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         case SendOutcome.CircuitOpen o -> {
           queue.deferred(message, "circuit-open", o.retryIn());
-          hold(message.channel(), endpointHospital(channel, message), o.retryIn());
+          hold(channel, message, o.retryIn());
         }
         case SendOutcome.Deferred d -> queue.deferred(message, d.reason(), d.retryIn());
       }
@@ -182,14 +183,20 @@ class DeliveryWorker implements SmartLifecycle {
    * Holds the endpoint's backlog once per open period: the other deliveries of the same claimed
    * batch that find the circuit open need not repeat the statement.
    */
-  private void hold(ChannelType channel, @Nullable String hospital, Duration retryIn) {
+  private void hold(Channel channel, OutgoingMessage message, Duration retryIn) {
+    String hospital = endpointHospital(channel, message);
+    String key = message.channel() + "|" + hospital;
     Instant until = Instant.now().plus(retryIn);
-    Instant held = heldUntil.get(channel + "|" + hospital);
+    Instant held = heldUntil.get(key);
     if (held != null && held.isAfter(until.minus(retryIn.dividedBy(2)))) {
       return;
     }
-    heldUntil.put(channel + "|" + hospital, until);
-    queue.holdEndpoint(channel, hospital, retryIn);
+    if (sender.breaker(message.endpointName(channel.perHospitalEndpoint())).getState()
+        == CircuitBreaker.State.CLOSED) {
+      return; // a trial call succeeded meanwhile: the endpoint works again
+    }
+    heldUntil.put(key, until);
+    queue.holdEndpoint(message.channel(), hospital, retryIn);
   }
 
   /** The hospital whose endpoint this is, or null when the channel has one endpoint for all. */

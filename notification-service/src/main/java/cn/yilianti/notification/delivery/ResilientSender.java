@@ -69,14 +69,16 @@ public class ResilientSender {
     }
     long start = System.nanoTime();
     CircuitBreaker breaker = breaker(name);
-    boolean trial = breaker.getState() == CircuitBreaker.State.HALF_OPEN;
+    // Not CLOSED before the call: this is the trial call of an open circuit (Resilience4j moves
+    // OPEN -> HALF_OPEN inside the call itself).
+    boolean trial = breaker.getState() != CircuitBreaker.State.CLOSED;
     try {
       breaker.executeCheckedSupplier(
           () -> {
             channel.send(message);
             return null;
           });
-      return new SendOutcome.Sent(elapsedMs(start), trial || message.attempts() > 0);
+      return new SendOutcome.Sent(elapsedMs(start), trial);
     } catch (CallNotPermittedException e) {
       return new SendOutcome.CircuitOpen(properties.breakerOpenFor());
     } catch (InvalidEndpointException e) {

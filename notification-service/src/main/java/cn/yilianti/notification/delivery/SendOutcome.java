@@ -6,8 +6,8 @@ import java.time.Duration;
 sealed interface SendOutcome {
 
   /**
-   * Delivered; {@code afterTrouble} when the endpoint had been failing (a retried message, or the
-   * trial call of a half-open circuit), so deliveries waiting out its backoff can go now.
+   * Delivered; {@code afterTrouble} when this was the trial call of an open circuit, so the
+   * endpoint works again and deliveries held or waiting out their backoff can go now.
    */
   record Sent(long latencyMs, boolean afterTrouble) implements SendOutcome {}
 

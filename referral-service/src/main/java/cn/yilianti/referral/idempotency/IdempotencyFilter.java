@@ -178,12 +178,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
         int status = cached.getStatus();
         if (status >= 400 && status < 500) {
           // A refusal: nothing was written, and the same request would be refused again.
+          boolean stored;
           try {
-            store.complete(held.client(), held.key(), held.owner(), answer(cached));
+            stored = store.complete(held.client(), held.key(), held.owner(), answer(cached));
           } catch (DataAccessException e) {
             releaseQuietly(held);
+            stored = true; // nothing is stored; the refusal is still this request's answer
           }
-          cached.copyBodyToResponse();
+          if (stored) {
+            cached.copyBodyToResponse();
+          } else {
+            // Taken over meanwhile: the new holder's answer is the one a retry will get.
+            response.reset();
+            inFlight(request, response);
+          }
         } else if (status >= 500) {
           releaseQuietly(held);
           cached.copyBodyToResponse();

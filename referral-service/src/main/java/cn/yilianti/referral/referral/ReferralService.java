@@ -63,6 +63,9 @@ class ReferralService {
    * Checks and stores a new referral. Not one transaction around everything: the checks read
    * committed rows only, and the referral, its audit row and its event are written by one
    * statement, which commits them together (no connection is held while the request is checked).
+   * With an {@code Idempotency-Key} the request runs inside the idempotency filter's transaction
+   * instead, so that the stored answer commits with the referral; its connection is then held for
+   * the whole request.
    */
   Referral submit(Caller caller, SubmitReferralRequest request) {
     ReferralAccess.requireSender(caller, request.fromHospital());
