@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server standing in for HIS webhooks, group robots and the SMS gateway. Per path
- * prefix it can answer an error status or be slow; {@link #stop()} and {@link #start()} take it
- * down and bring it back on the same port.
+ * prefix it can answer an error status; {@link #stop()} and {@link #start()} take it down and bring
+ * it back on the same port.
  */
 public final class Receiver implements AutoCloseable {
 
@@ -31,7 +30,6 @@ public final class Receiver implements AutoCloseable {
   private final int port;
   private final List<Request> requests = new ArrayList<>();
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
-  private final Map<String, Duration> delays = new ConcurrentHashMap<>();
   private HttpServer server;
 
   public Receiver() {
@@ -47,10 +45,6 @@ public final class Receiver implements AutoCloseable {
   /** Answers {@code status} to every path starting with {@code prefix} (200 restores). */
   public void answer(String prefix, int status) {
     statuses.put(prefix, status);
-  }
-
-  public void delay(String prefix, Duration delay) {
-    delays.put(prefix, delay);
   }
 
   public synchronized List<Request> received(String prefix) {
@@ -92,16 +86,6 @@ public final class Receiver implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, String> headers = new java.util.HashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
-    Duration delay = match(delays, path, Duration.ZERO);
-    if (!delay.isZero()) {
-      // A slow receiver: the server holds its answer back (this is the system under test's peer,
-      // not a test waiting for a condition).
-      try {
-        Thread.sleep(delay);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
     int status = match(statuses, path, 200);
     synchronized (this) {
       requests.add(new Request(path, headers, body, status, java.time.Instant.now()));

@@ -13,6 +13,7 @@ import cn.yilianti.test.TestInfrastructure;
 import cn.yilianti.test.TestTokens;
 import cn.yilianti.test.TopicRecords;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
@@ -117,25 +118,11 @@ class IdempotencyIntegrationTest {
     Map<String, Object> body = ConsultationBodies.mdt();
     CompletableFuture<ApiClient.Response> first;
     // Hold the consultation table so the first request stays in flight until we let it go.
-    try (Connection lock = dataSource.getConnection()) {
-      lock.setAutoCommit(false);
-      try (Statement statement = lock.createStatement()) {
-        statement.execute("lock table consultation in exclusive mode");
-      }
+    try (Connection lock = lockConsultations()) {
       first =
           CompletableFuture.supplyAsync(
               () -> his().post(CONSULTATIONS, body, "Idempotency-Key", key));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  jdbc.sql(
-                              "select count(*) from idempotency_key where idempotency_key = :key"
-                                  + " and status is null")
-                          .param("key", key)
-                          .query(Integer.class)
-                          .single()
-                      == 1);
+      await().atMost(Duration.ofSeconds(30)).until(() -> openClaims(key) == 1);
 
       ApiClient.Response duplicate = his().post(CONSULTATIONS, body, "Idempotency-Key", key);
 
@@ -176,11 +163,7 @@ class IdempotencyIntegrationTest {
     CompletableFuture<ApiClient.Response> retry;
     // Both requests wait on the consultation table; the first one's claim is taken over meanwhile,
     // as a retry would after the in-flight timeout when the first looked abandoned.
-    try (Connection lock = dataSource.getConnection()) {
-      lock.setAutoCommit(false);
-      try (Statement statement = lock.createStatement()) {
-        statement.execute("lock table consultation in exclusive mode");
-      }
+    try (Connection lock = lockConsultations()) {
       first =
           CompletableFuture.supplyAsync(
               () -> his().post(CONSULTATIONS, body, "Idempotency-Key", key));
@@ -217,6 +200,16 @@ class IdempotencyIntegrationTest {
     ApiClient.Response replay = his().post(CONSULTATIONS, body, "Idempotency-Key", key);
     assertThat(replay.json().get("id").asString())
         .isEqualTo(retryAnswer.json().get("id").asString());
+  }
+
+  /** A transaction holding the consultation table: requests that insert into it wait. */
+  private Connection lockConsultations() throws SQLException {
+    Connection lock = dataSource.getConnection();
+    lock.setAutoCommit(false);
+    try (Statement statement = lock.createStatement()) {
+      statement.execute("lock table consultation in exclusive mode");
+    }
+    return lock;
   }
 
   private int openClaims(String key) {
